@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using Registry.Protocol.Metadata;
+using F = Registry.Protocol.Metadata.MetadataFields;
+
+namespace Registry.Protocol.Json;
+
+/// <summary>
+/// Writes the client information response: every member of the seed's example response, in its order and
+/// with its JSON types, then the RFC 7591 members the example lacks. Optional URLs appear only when set.
+/// </summary>
+public static class ClientInformationWriter
+{
+    public static void Write(Utf8JsonWriter w, ClientInformation info, string registrationClientUri)
+    {
+        var m = info.Metadata;
+        w.WriteStartObject();
+        w.WriteString(F.ClientId, info.ClientId);
+        if (info.ClientSecret is not null)
+        {
+            w.WriteString(F.ClientSecret, info.ClientSecret);
+        }
+
+        w.WriteString(F.RegistrationAccessToken, info.RegistrationAccessToken);
+        Strings(w, F.GrantTypes, m.GrantTypes);
+        Strings(w, F.RedirectUris, m.RedirectUris);
+        w.WriteString(F.TokenEndpointAuthMethod, m.TokenEndpointAuthMethod);
+        Strings(w, F.ResponseTypes, m.ResponseTypes);
+        Strings(w, F.Contacts, m.Contacts);
+        w.WriteString(F.UpdateDatetime, Timestamp(info.UpdatedAt));
+        w.WriteString(F.CreateDatetime, Timestamp(info.CreatedAt));
+        w.WriteNumber(F.ClientIdIssuedAt, info.ClientIdIssuedAt);
+        w.WriteNumber(F.TokenExpirationTimeSeconds, m.TokenExpirationTimeSeconds);
+        w.WriteNumber(F.RefreshTokenExpirationTimeSeconds, m.RefreshTokenExpirationTimeSeconds);
+        w.WriteString(F.Scope, m.Scope);
+        if (m.Jwks is not null)
+        {
+            // RFC 7591 §2: jwks and jwks_uri are exclusive, so jwks is absent when jwks_uri is registered.
+            w.WritePropertyName(F.Jwks);
+            w.WriteRawValue(m.Jwks, skipInputValidation: true);
+        }
+
+        w.WriteString(F.TokenSignedResponseAlg, m.TokenSignedResponseAlg);
+        w.WriteString(F.TokenEncryptedResponseAlg, m.TokenEncryptedResponseAlg);
+        w.WriteString(F.TokenEncryptedResponseEnc, m.TokenEncryptedResponseEnc);
+        Strings(w, F.PostLogoutRedirectUris, m.PostLogoutRedirectUris);
+        w.WriteString(F.PreferredTokenProfile, m.PreferredTokenProfile);
+        w.WriteString(F.SubjectType, m.SubjectType);
+        w.WriteString(F.IdTokenSignedResponseAlg, m.IdTokenSignedResponseAlg);
+        w.WriteBoolean(F.BackchannelUserCodeParameter, m.BackchannelUserCodeParameter);
+        w.WriteBoolean(F.FrontchannelLogoutSessionRequired, m.FrontchannelLogoutSessionRequired);
+        w.WriteBoolean(F.BackchannelLogoutSessionRequired, m.BackchannelLogoutSessionRequired);
+        w.WriteBoolean(F.TlsClientCertificateBoundAccessToken, m.TlsClientCertificateBoundAccessToken);
+        w.WriteString(F.ApplicationType, m.ApplicationType);
+        w.WriteBoolean(F.RequireAuthTime, m.RequireAuthTime);
+        w.WriteString(F.AuthorizationSignedResponseAlg, m.AuthorizationSignedResponseAlg);
+        Strings(w, F.AuthorizationDataTypes, m.AuthorizationDataTypes);
+        w.WriteBoolean(F.IsConsentDisabled, m.IsConsentDisabled);
+        Strings(w, F.DefaultAcrValues, m.DefaultAcrValues);
+        w.WriteString(F.RegistrationClientUri, registrationClientUri);
+        w.WriteNumber(F.ClientSecretExpiresAt, info.ClientSecretExpiresAt);
+        Optional(w, F.ClientName, m.ClientName);
+        Optional(w, F.ClientUri, m.ClientUri);
+        Optional(w, F.LogoUri, m.LogoUri);
+        Optional(w, F.TosUri, m.TosUri);
+        Optional(w, F.PolicyUri, m.PolicyUri);
+        Optional(w, F.JwksUri, m.JwksUri);
+        Optional(w, F.SoftwareId, m.SoftwareId);
+        Optional(w, F.SoftwareVersion, m.SoftwareVersion);
+        foreach (var (name, value) in m.Localized)
+        {
+            w.WriteString(name, value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>ISO 8601 in UTC with 7 fractional digits, as in the seed ("2023-06-12T19:24:24.0727511Z").</summary>
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Optional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System.Buffers;
+using System.Text.Json;
+using Registry.Protocol.Errors;
+using Registry.Protocol.Json;
+using F = Registry.Protocol.Metadata.MetadataFields;
+
+namespace Registry.Protocol.Metadata;
+
+/// <summary>
+/// Reads a registration body (RFC 7591 §3.1) into a <see cref="ClientMetadataRequest"/>, checking JSON
+/// types and sizes member by member. Unknown members are ignored (RFC 7591 §2); JSON null means omitted.
+/// </summary>
+public static class ClientMetadataReader
+{
+    private delegate OAuthError? MemberReader(JsonElement value, string name, ClientMetadataRequest request);
+
+    private static readonly SearchValues<char> LanguageTagChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MetadataLimits.MaxJsonDepth };
+
+    private static readonly Dictionary<string, MemberReader> Readers = new(StringComparer.Ordinal)
+    {
+        [F.RedirectUris] = Strings((r, v) => r.RedirectUris = v),
+        [F.TokenEndpointAuthMethod] = Text((r, v) => r.TokenEndpointAuthMethod = v),
+        [F.GrantTypes] = Strings((r, v) => r.GrantTypes = v),
+        [F.ResponseTypes] = Strings((r, v) => r.ResponseTypes = v),
+        [F.ClientName] = Text((r, v) => r.ClientName = v),
+        [F.ClientUri] = Text((r, v) => r.ClientUri = v),
+        [F.LogoUri] = Text((r, v) => r.LogoUri = v),
+        [F.Scope] = Text((r, v) => r.Scope = v),
+        [F.Contacts] = Strings((r, v) => r.Contacts = v),
+        [F.TosUri] = Text((r, v) => r.TosUri = v),
+        [F.PolicyUri] = Text((r, v) => r.PolicyUri = v),
+        [F.JwksUri] = Text((r, v) => r.JwksUri = v),
+        [F.Jwks] = ReadJwks,
+        [F.SoftwareId] = Text((r, v) => r.SoftwareId = v),
+        [F.SoftwareVersion] = Text((r, v) => r.SoftwareVersion = v),
+        [F.SoftwareStatement] = Text((r, v) => r.SoftwareStatement = v),
+        [F.ApplicationType] = Text((r, v) => r.ApplicationType = v),
+        [F.SubjectType] = Text((r, v) => r.SubjectType = v),
+        [F.IdTokenSignedResponseAlg] = Text((r, v) => r.IdTokenSignedResponseAlg = v),
+        [F.PostLogoutRedirectUris] = Strings((r, v) => r.PostLogoutRedirectUris = v),
+        [F.RequireAuthTime] = Flag((r, v) => r.RequireAuthTime = v),
+        [F.DefaultAcrValues] = Strings((r, v) => r.DefaultAcrValues = v),
+        [F.FrontchannelLogoutSessionRequired] = Flag((r, v) => r.FrontchannelLogoutSessionRequired = v),
+        [F.BackchannelLogoutSessionRequired] = Flag((r, v) => r.BackchannelLogoutSessionRequired = v),
+        [F.BackchannelUserCodeParameter] = Flag((r, v) => r.BackchannelUserCodeParameter = v),
+        [F.TlsClientCertificateBoundAccessToken] = Flag((r, v) => r.TlsClientCertificateBoundAccessToken = v),
+        [F.AuthorizationSignedResponseAlg] = Text((r, v) => r.AuthorizationSignedResponseAlg = v),
+        [F.AuthorizationDataTypes] = Strings((r, v) => r.AuthorizationDataTypes = v),
+        [F.TokenSignedResponseAlg] = Text((r, v) => r.TokenSignedResponseAlg = v),
+        [F.TokenEncryptedResponseAlg] = Text((r, v) => r.TokenEncryptedResponseAlg = v),
+        [F.TokenEncryptedResponseEnc] = Text((r, v) => r.TokenEncryptedResponseEnc = v),
+        [F.TokenExpirationTimeSeconds] = Integer((r, v) => r.TokenExpirationTimeSeconds = v),
+        [F.RefreshTokenExpirationTimeSeconds] = Integer((r, v) => r.RefreshTokenExpirationTimeSeconds = v),
+        [F.PreferredTokenProfile] = Text((r, v) => r.PreferredTokenProfile = v),
+        [F.IsConsentDisabled] = Flag((r, v) => r.IsConsentDisabled = v),
+        [F.ClientId] = Text((r, v) => r.ClientId = v),
+        [F.ClientSecret] = Text((r, v) => r.ClientSecret = v),
+    };
+
+    public static Outcome<ClientMetadataRequest> Read(ReadOnlyMemory<byte> utf8Json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
+            return Read(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return Invalid("the request body is not valid JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString() refuses escapes that do not decode to valid text.
+            return Invalid("the request body contains a string that is not valid Unicode");
+        }
+    }
+
+    private static Outcome<ClientMetadataRequest> Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid("the request body must be a JSON object of client metadata");
+        }
+
+        var request = new ClientMetadataRequest();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in root.EnumerateObject())
+        {
+            if (!seen.Add(member.Name))
+            {
+                return Invalid($"{member.Name} appears more than once");
+            }
+
+            if (member.Value.ValueKind != JsonValueKind.Null && ReadMember(member, request) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return request;
+    }
+
+    private static OAuthError? ReadMember(JsonProperty member, ClientMetadataRequest request)
+    {
+        var name = member.Name;
+        if (Readers.TryGetValue(name, out var reader))
+        {
+            return reader(member.Value, name, request);
+        }
+
+        if (F.ServerManaged.Contains(name, StringComparer.Ordinal))
+        {
+            request.ServerManagedFieldsSent.Add(name);
+            return null;
+        }
+
+        return IsLocalizedName(name) ? ReadLocalized(member.Value, name, request) : null;
+    }
+
+    /// <summary>RFC 7591 §2.2: <c>client_name#ja-Jpan-JP</c> and friends.</summary>
+    private static bool IsLocalizedName(string name)
+    {
+        var hash = name.IndexOf('#', StringComparison.Ordinal);
+        if (hash <= 0 || hash == name.Length - 1 || name.Length - hash > 36)
+        {
+            return false;
+        }
+
+        var field = name[..hash];
+        return F.Localizable.Contains(field, StringComparer.Ordinal)
+            && name.AsSpan(hash + 1).IndexOfAnyExcept(LanguageTagChars) < 0;
+    }
+
+    private static OAuthError? ReadLocalized(JsonElement value, string name, ClientMetadataRequest request)
+    {
+        if (request.Localized.Count >= MetadataLimits.MaxLocalizedValues)
+        {
+            return Invalid($"at most {MetadataLimits.MaxLocalizedValues} language-tagged members are accepted");
+        }
+
+        var error = JsonValues.ReadString(value, name, out var text);
+        if (error is null)
+        {
+            request.Localized[name] = text;
+        }
+
+        return error;
+    }
+
+    /// <summary>RFC 7591 §2 / RFC 7517 §5: an inline JWK Set, an object with a "keys" array of JWK objects.</summary>
+    private static OAuthError? ReadJwks(JsonElement value, string name, ClientMetadataRequest request)
+    {
+        if (value.ValueKind != JsonValueKind.Object
+            || !value.TryGetProperty("keys", out var keys)
+            || keys.ValueKind != JsonValueKind.Array)
+        {
+            return Invalid($"{name} must be a JWK Set: an object with a 'keys' array");
+        }
+
+        var raw = value.GetRawText();
+        if (System.Text.Encoding.UTF8.GetByteCount(raw) > MetadataLimits.MaxJwksBytes)
+        {
+            return Invalid($"{name} is larger than {MetadataLimits.MaxJwksBytes} bytes");
+        }
+
+        var index = 0;
+        foreach (var key in keys.EnumerateArray())
+        {
+            if (key.ValueKind != JsonValueKind.Object
+                || !key.TryGetProperty("kty", out var kty)
+                || kty.ValueKind != JsonValueKind.String)
+            {
+                return Invalid($"{name}.keys[{index}] must be a JWK object with a 'kty' member");
+            }
+
+            index++;
+        }
+
+        request.Jwks = raw;
+        return null;
+    }
+
+    private static MemberReader Text(Action<ClientMetadataRequest, string> assign) => (value, name, request) =>
+    {
+        var error = JsonValues.ReadString(value, name, out var text);
+        if (error is null)
+        {
+            assign(request, text);
+        }
+
+        return error;
+    };
+
+    private static MemberReader Strings(Action<ClientMetadataRequest, IReadOnlyList<string>> assign) => (value, name, request) =>
+    {
+        var error = JsonValues.ReadStringArray(value, name, out var items);
+        if (error is null)
+        {
+            assign(request, items);
+        }
+
+        return error;
+    };
+
+    private static MemberReader Integer(Action<ClientMetadataRequest, long> assign) => (value, name, request) =>
+    {
+        var error = JsonValues.ReadInteger(value, name, out var number);
+        if (error is null)
+        {
+            assign(request, number);
+        }
+
+        return error;
+    };
+
+    private static MemberReader Flag(Action<ClientMetadataRequest, bool> assign) => (value, name, request) =>
+    {
+        var error = JsonValues.ReadBoolean(value, name, out var flag);
+        if (error is null)
+        {
+            assign(request, flag);
+        }
+
+        return error;
+    };
+
+    private static OAuthError Invalid(string description) => OAuthError.InvalidClientMetadata(description);
+}

@@ -1,0 +1,24 @@
+namespace Registry.Protocol.Metadata;
+
+/// <summary>A tenant's registration policy: what clients may ask for and what they get by default.</summary>
+public sealed record RegistrationPolicy
+{
+    public static readonly IReadOnlyList<string> StandardScopes = ["openid", "profile", "email", "address", "phone", "offline_access"];
+
+    /// <summary>Scopes a client may register (never <see cref="MetadataDefaults.RegisterScope"/>).</summary>
+    public IReadOnlyList<string> AllowedScopes { get; init; } = StandardScopes;
+
+    /// <summary>Scope registered when a client omits <c>scope</c> (space-delimited, may be empty).</summary>
+    public string DefaultScope { get; init; } = "";
+
+    /// <summary>Grant types registered when a client omits <c>grant_types</c>; RFC 7591 §2 says authorization_code.</summary>
+    public IReadOnlyList<string> DefaultGrantTypes { get; init; } = [GrantTypes.AuthorizationCode];
+
+    public int DefaultTokenLifetimeSeconds { get; init; } = MetadataDefaults.TokenLifetimeSeconds;
+
+    public int MinTokenLifetimeSeconds { get; init; } = 60;
+
+    public int MaxTokenLifetimeSeconds { get; init; } = 86_400;
+
+    public bool AllowsScope(string scope) => AllowedScopes.Contains(scope, StringComparer.Ordinal);
+}

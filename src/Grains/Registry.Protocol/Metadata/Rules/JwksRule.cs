@@ -1,0 +1,25 @@
+using Registry.Protocol.Errors;
+
+namespace Registry.Protocol.Metadata.Rules;
+
+/// <summary>RFC 7591 §2: jwks and jwks_uri MUST NOT both be present; jwks_uri is an https URL (loopback http allowed).</summary>
+internal sealed class JwksRule : IClientMetadataRule
+{
+    public OAuthError? Check(ClientMetadataRequest request, RegistrationPolicy policy)
+    {
+        if (request.JwksUri is not { } jwksUri)
+        {
+            return null;
+        }
+
+        if (request.Jwks is not null)
+        {
+            return OAuthError.InvalidClientMetadata(
+                $"{MetadataFields.Jwks} and {MetadataFields.JwksUri} must not both be present (RFC 7591 section 2)");
+        }
+
+        return UriChecks.IsWebUrl(jwksUri, out var uri) && (UriChecks.IsHttps(uri) || UriChecks.IsLoopback(uri)) && uri.Fragment.Length == 0
+            ? null
+            : OAuthError.InvalidClientMetadata($"{MetadataFields.JwksUri} '{jwksUri}' must be an absolute https URL without a fragment");
+    }
+}

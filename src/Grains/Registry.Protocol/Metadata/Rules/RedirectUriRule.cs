@@ -1,0 +1,80 @@
+using Registry.Protocol.Errors;
+
+namespace Registry.Protocol.Metadata.Rules;
+
+/// <summary>
+/// redirect_uris and post_logout_redirect_uris: absolute, no fragment (RFC 6749 §3.1.2), https for web
+/// clients except loopback, and for native clients also private-use schemes with a period (RFC 8252 §7).
+/// redirect_uris is required when a redirect-based grant is registered (RFC 7591 §2).
+/// </summary>
+internal sealed class RedirectUriRule(string field, Func<ClientMetadataRequest, IReadOnlyList<string>?> select, bool requiredForRedirectGrants)
+    : IClientMetadataRule
+{
+    public static readonly RedirectUriRule RedirectUris = new(MetadataFields.RedirectUris, r => r.RedirectUris, true);
+
+    public static readonly RedirectUriRule PostLogoutRedirectUris = new(MetadataFields.PostLogoutRedirectUris, r => r.PostLogoutRedirectUris, false);
+
+    public OAuthError? Check(ClientMetadataRequest request, RegistrationPolicy policy)
+    {
+        var uris = select(request);
+        if (requiredForRedirectGrants && (uris is null || uris.Count == 0))
+        {
+            var grants = request.GrantTypes ?? policy.DefaultGrantTypes;
+            var redirectGrant = grants.FirstOrDefault(GrantTypes.UsesRedirect);
+            return redirectGrant is null ? null : Invalid($"{field} is required for the {redirectGrant} grant type");
+        }
+
+        var native = request.ApplicationType == ApplicationTypes.Native;
+        for (var i = 0; i < (uris?.Count ?? 0); i++)
+        {
+            if (CheckOne(uris![i], native) is { } problem)
+            {
+                return Invalid($"{field}[{i}] '{uris[i]}' {problem}");
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CheckOne(string value, bool native)
+    {
+        if (!UriChecks.TryParseAbsolute(value, out var uri))
+        {
+            return "is not an absolute URI";
+        }
+
+        if (value.Contains('#', StringComparison.Ordinal))
+        {
+            return "must not contain a fragment";
+        }
+
+        if (UriChecks.IsDangerous(uri))
+        {
+            return $"uses the forbidden scheme {uri.Scheme}";
+        }
+
+        if (UriChecks.IsHttps(uri) || UriChecks.IsHttp(uri) && UriChecks.IsLoopback(uri))
+        {
+            return uri.Host.Length == 0 ? "has no host" : null;
+        }
+
+        if (UriChecks.IsHttp(uri))
+        {
+            return native
+                ? "must use https or the loopback interface (RFC 8252 section 7.3)"
+                : "must use https (http is allowed only for the loopback interface)";
+        }
+
+        // A private-use URI scheme: native apps only, in reverse-domain form (RFC 8252 §7.1, §8.4).
+        if (!native)
+        {
+            return "must use https; private-use URI schemes are for native clients (application_type native)";
+        }
+
+        return uri.Scheme.Contains('.', StringComparison.Ordinal)
+            ? null
+            : "uses a private-use scheme without a period; use reverse domain name notation (RFC 8252 section 7.1)";
+    }
+
+    private static OAuthError Invalid(string description) => OAuthError.InvalidRedirectUri(description);
+}

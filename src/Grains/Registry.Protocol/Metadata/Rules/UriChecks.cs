@@ -1,0 +1,25 @@
+namespace Registry.Protocol.Metadata.Rules;
+
+/// <summary>URI predicates shared by the rules.</summary>
+internal static class UriChecks
+{
+    /// <summary>Schemes that would run code or read local files in a user agent; never a valid redirect.</summary>
+    private static readonly string[] DangerousSchemes = ["javascript", "data", "vbscript", "file", "blob", "about"];
+
+    public static bool TryParseAbsolute(string value, out Uri uri) =>
+        Uri.TryCreate(value, UriKind.Absolute, out uri!) && !value.StartsWith('/');
+
+    public static bool IsDangerous(Uri uri) => DangerousSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsHttps(Uri uri) => uri.Scheme == Uri.UriSchemeHttps;
+
+    public static bool IsHttp(Uri uri) => uri.Scheme == Uri.UriSchemeHttp;
+
+    /// <summary>RFC 8252 §7.3 / §8.3: the loopback interface, by IP literal or the name localhost.</summary>
+    public static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback && (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.Host == "localhost");
+
+    /// <summary>An absolute http(s) URL: what a web page or a key-set location must be.</summary>
+    public static bool IsWebUrl(string value, out Uri uri) =>
+        TryParseAbsolute(value, out uri) && (IsHttps(uri) || IsHttp(uri)) && uri.Host.Length > 0;
+}

@@ -1,0 +1,54 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Registry.Protocol.Security;
+
+/// <summary>
+/// Server-generated identifiers and credentials. Secrets carry 256 bits of randomness, so a single
+/// SHA-256 is the right storage hash (no password-stretching needed); only hashes are ever stored.
+/// </summary>
+public static class Secrets
+{
+    /// <summary>Length of <see cref="NewClientId"/> values: 128 random bits, base64url.</summary>
+    public const int ClientIdLength = 22;
+
+    /// <summary>A new client_id: 128 random bits, base64url (22 characters, URL- and storage-key-safe).</summary>
+    public static string NewClientId() => Random(16);
+
+    /// <summary>A new client secret or registration access token: 256 random bits, base64url (43 characters).</summary>
+    public static string NewSecret() => Random(32);
+
+    public static byte[] Hash(string secret)
+    {
+        var bytes = Encoding.UTF8.GetBytes(secret);
+        return SHA256.HashData(bytes);
+    }
+
+    /// <summary>Constant-time check of a presented secret against a stored hash (the length leaks nothing: both are 32 bytes).</summary>
+    public static bool Matches(string? presented, byte[]? storedHash)
+    {
+        if (presented is null || storedHash is not { Length: SHA256.HashSizeInBytes })
+        {
+            return false;
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(presented.Length);
+        var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
+        var length = Encoding.UTF8.GetBytes(presented, buffer);
+        SHA256.HashData(buffer[..length], hash);
+        return CryptographicOperations.FixedTimeEquals(hash, storedHash);
+    }
+
+    /// <summary>Whether a value has the shape of a server-issued client_id (cheap check before any grain call).</summary>
+    public static bool LooksLikeClientId(string value) =>
+        value.Length == ClientIdLength && Base64UrlChars.IsBase64Url(value);
+
+    private static string Random(int byteCount)
+    {
+        Span<byte> bytes = stackalloc byte[byteCount];
+        RandomNumberGenerator.Fill(bytes);
+        return Base64Url.EncodeToString(bytes);
+    }
+}
