@@ -1,0 +1,35 @@
+using Orleans.Concurrency;
+using Registry.Protocol.Metadata;
+
+namespace Registry.Grains;
+
+/// <summary>
+/// One registered client of one tenant (key: <see cref="ClientKey"/>). Owns the client's metadata and the
+/// hashes of its secret and registration access token; every credential check happens inside it.
+/// </summary>
+[Alias("Registry.IClientGrain")]
+public interface IClientGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the client (RFC 7591 §3.2.1). Answers Conflict if the id is taken.</summary>
+    [Alias("Register")]
+    Task<ClientOperationResult> Register(Immutable<ClientMetadata> metadata);
+
+    /// <summary>Reads the client with its registration access token (RFC 7592 §2.1).</summary>
+    [Alias("Read")]
+    Task<ClientOperationResult> Read(string registrationAccessToken);
+
+    /// <summary>
+    /// Replaces the metadata (RFC 7592 §2.2) and rotates the registration access token. A client_secret
+    /// echoed by the client must equal the current one.
+    /// </summary>
+    [Alias("Update")]
+    Task<ClientOperationResult> Update(string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret);
+
+    /// <summary>Deletes the client and its stored state (RFC 7592 §2.3).</summary>
+    [Alias("Delete")]
+    Task<ClientOperationStatus> Delete(string registrationAccessToken);
+
+    /// <summary>Checks the client secret at the token endpoint and answers what the client may be issued.</summary>
+    [Alias("Authenticate")]
+    Task<ClientCredentialCheck> Authenticate(string clientSecret);
+}

@@ -1,0 +1,17 @@
+namespace Registry.Grains;
+
+/// <summary>
+/// One tenant (key: tenant name). Owns the tenant's signing keys (generated on first use and persisted)
+/// and serves its registration policy and bootstrap admin client from the silo's configuration.
+/// </summary>
+[Alias("Registry.ITenantGrain")]
+public interface ITenantGrain : IGrainWithStringKey
+{
+    /// <summary>The tenant's policy and signing keys, or null when no such tenant is configured.</summary>
+    [Alias("GetSnapshot")]
+    Task<TenantSnapshot?> GetSnapshot();
+
+    /// <summary>Constant-time check of the bootstrap admin client's credentials.</summary>
+    [Alias("AuthenticateAdmin")]
+    Task<bool> AuthenticateAdmin(string clientId, string clientSecret);
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Tenancy;
+using Registry.Protocol.Tokens;
+
+namespace Registry.Grains.Configuration;
+
+/// <summary>Startup validation of Registry:Tenants; every problem is reported, each naming its key.</summary>
+public sealed class TenantOptionsValidator : IValidateOptions<RegistryTenantsOptions>
+{
+    private const int MaxLifetimeSeconds = 7 * 24 * 3600;
+
+    public ValidateOptionsResult Validate(string? name, RegistryTenantsOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (tenant, settings) in options.Tenants)
+        {
+            Check(tenant, settings, failures);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check(string tenant, TenantOptions options, List<string> failures)
+    {
+        var key = $"Registry:Tenants:{tenant}";
+        if (!TenantNames.IsValid(tenant))
+        {
+            failures.Add($"{key}: tenant names are 1-63 lowercase letters, digits and inner hyphens");
+        }
+
+        CheckAdmin(tenant, key, options, failures);
+        CheckLifetimes(key, options, failures);
+        CheckScopes(key, options, failures);
+        var unknownGrant = options.DefaultGrantTypes?.FirstOrDefault(g => !GrantTypes.Registrable.Contains(g, StringComparer.Ordinal));
+        if (unknownGrant is not null || options.DefaultGrantTypes is [])
+        {
+            failures.Add($"{key}:DefaultGrantTypes must be a non-empty list of {string.Join(", ", GrantTypes.Registrable)}");
+        }
+    }
+
+    private static void CheckAdmin(string tenant, string key, TenantOptions options, List<string> failures)
+    {
+        if (options.AdminClientId is { } id && (id.Length is 0 or > 256 || id.Any(c => char.IsControl(c) || c == ':')))
+        {
+            failures.Add($"{key}:AdminClientId must be 1-256 characters without ':' or control characters");
+        }
+
+        if (options.AdminClientSecret is null && tenant != RegistryTenantsOptions.DefaultTenant)
+        {
+            failures.Add($"{key}:AdminClientSecret is required (only the default tenant may use the seed's bootstrap password)");
+        }
+        else if (options.AdminClientSecret is { Length: < 8 })
+        {
+            failures.Add($"{key}:AdminClientSecret must be at least 8 characters");
+        }
+    }
+
+    private static void CheckLifetimes(string key, TenantOptions options, List<string> failures)
+    {
+        var defaults = new RegistrationPolicy();
+        var min = options.MinTokenLifetimeSeconds ?? defaults.MinTokenLifetimeSeconds;
+        var max = options.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds;
+        var lifetime = options.TokenLifetimeSeconds ?? defaults.DefaultTokenLifetimeSeconds;
+        if (min < 1 || max > MaxLifetimeSeconds || min > lifetime || lifetime > max)
+        {
+            failures.Add($"{key}: token lifetimes need 1 <= MinTokenLifetimeSeconds ({min}) <= TokenLifetimeSeconds ({lifetime}) <= MaxTokenLifetimeSeconds ({max}) <= {MaxLifetimeSeconds}");
+        }
+
+        if (options.AdminTokenLifetimeSeconds is < 60 or > 86_400)
+        {
+            failures.Add($"{key}:AdminTokenLifetimeSeconds must be between 60 and 86400");
+        }
+    }
+
+    private static void CheckScopes(string key, TenantOptions options, List<string> failures)
+    {
+        var allowed = options.AllowedScopes ?? RegistrationPolicy.StandardScopes;
+        var bad = allowed.FirstOrDefault(s => !ScopeSyntax.IsScopeToken(s) || s == MetadataDefaults.RegisterScope);
+        if (bad is not null)
+        {
+            failures.Add($"{key}:AllowedScopes contains '{bad}': scopes are RFC 6749 scope tokens and '{MetadataDefaults.RegisterScope}' is reserved");
+        }
+
+        if (options.DefaultScope is { } scope
+            && (!ScopeSyntax.TryParse(scope, out var defaults, out _) || defaults.Any(s => !allowed.Contains(s, StringComparer.Ordinal))))
+        {
+            failures.Add($"{key}:DefaultScope '{scope}' must be a space-separated subset of AllowedScopes");
+        }
+    }
+}

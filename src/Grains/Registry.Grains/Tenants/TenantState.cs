@@ -1,0 +1,26 @@
+namespace Registry.Grains.Tenants;
+
+/// <summary>
+/// The persisted state of a tenant grain: its signing keys, newest first. Property names are the storage
+/// schema. Private keys are stored as PKCS#8 in the grain store, so the store must be protected like a
+/// secret store (Azure Storage encrypts at rest; access keys belong in a secret manager).
+/// </summary>
+[GenerateSerializer]
+[Alias("Registry.TenantState")]
+public sealed class TenantState
+{
+    [Id(0)] public List<StoredSigningKey> SigningKeys { get; set; } = [];
+}
+
+[GenerateSerializer]
+[Alias("Registry.StoredSigningKey")]
+public sealed class StoredSigningKey
+{
+    [Id(0)] public string KeyId { get; set; } = "";
+
+    [Id(1)] public string Algorithm { get; set; } = "";
+
+    [Id(2)] public byte[] Pkcs8PrivateKey { get; set; } = [];
+
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+}
