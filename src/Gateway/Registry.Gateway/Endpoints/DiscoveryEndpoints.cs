@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Registry.Gateway.Http;
+using Registry.Gateway.Tenancy;
+using Registry.Protocol.Discovery;
+
+namespace Registry.Gateway.Endpoints;
+
+/// <summary>Server metadata (RFC 8414, OpenID Connect Discovery 1.0 §4) and the JWK Set (RFC 7517 §5).</summary>
+internal static class DiscoveryEndpoints
+{
+    public const string OpenIdConfiguration = "/.well-known/openid-configuration";
+    public const string OAuthServerMetadata = "/.well-known/oauth-authorization-server";
+
+    /// <summary>Endpoints relative to a tenant's issuer.</summary>
+    public static void Map(RouteGroupBuilder tenant)
+    {
+        tenant.MapGet(OpenIdConfiguration, Metadata);
+        tenant.MapGet(OAuthServerMetadata, Metadata);
+        tenant.MapGet("/jwks", Jwks);
+    }
+
+    /// <summary>
+    /// RFC 8414 §3.1: for an issuer with a path, the well-known segment goes between host and path
+    /// ("/.well-known/oauth-authorization-server/tenants/t"); RFC 8414 §5 notes the same form for
+    /// openid-configuration.
+    /// </summary>
+    public static void MapPathInserted(IEndpointRouteBuilder app)
+    {
+        app.MapGet(OAuthServerMetadata + "/tenants/{tenant}", Metadata).AddEndpointFilter<TenantFilter>();
+        app.MapGet(OpenIdConfiguration + "/tenants/{tenant}", Metadata).AddEndpointFilter<TenantFilter>();
+    }
+
+    private static JsonBytesResult Metadata(HttpContext http)
+    {
+        var tenant = http.Tenant();
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
+        {
+            ServerMetadata.Write(writer, tenant.Issuer, tenant.Tenant.Policy, tenant.Tenant.SigningAlgorithms);
+        }
+
+        return new JsonBytesResult(buffer.ToArray(), "public, max-age=300");
+    }
+
+    private static JsonBytesResult Jwks(HttpContext http) => new(http.Tenant().Tenant.Jwks, "public, max-age=300");
+}

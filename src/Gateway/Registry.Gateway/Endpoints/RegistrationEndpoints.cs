@@ -1,0 +1,151 @@
+using Registry.Gateway.Http;
+using Registry.Gateway.Tenancy;
+using Registry.Gateway.Tokens;
+using Registry.Grains;
+using Registry.Protocol.Errors;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
+
+namespace Registry.Gateway.Endpoints;
+
+/// <summary>
+/// POST /register (RFC 7591) with a register-scoped access token, and GET/PUT/DELETE /register/{client_id}
+/// (RFC 7592) with the client's registration access token.
+/// </summary>
+internal static class RegistrationEndpoints
+{
+    public static void Map(RouteGroupBuilder tenant)
+    {
+        tenant.MapPost("/register", Register).DisableAntiforgery();
+        tenant.MapGet("/register/{clientId}", Read);
+        tenant.MapPut("/register/{clientId}", Update).DisableAntiforgery();
+        tenant.MapDelete("/register/{clientId}", Delete);
+    }
+
+    private const int MaxCreateAttempts = 3;
+
+    private static async Task<IResult> Register(HttpContext http, IGrainFactory grains)
+    {
+        var tenant = http.Tenant();
+        if (await AuthorizeRegistrationAsync(http, tenant) is { } denied)
+        {
+            return denied;
+        }
+
+        var metadata = await ReadMetadataAsync(http.Request);
+        if (!metadata.IsSuccess)
+        {
+            return new OAuthErrorResult(metadata.Error);
+        }
+
+        var validated = ClientMetadataValidator.Validate(metadata.Value, tenant.Tenant.Policy);
+        if (!validated.IsSuccess)
+        {
+            return new OAuthErrorResult(validated.Error);
+        }
+
+        // client_ids carry 128 random bits; a collision is astronomically unlikely but still never overwrites a client.
+        for (var attempt = 0; attempt < MaxCreateAttempts; attempt++)
+        {
+            var clientId = Secrets.NewClientId();
+            var result = await Client(grains, tenant, clientId).Register(new(validated.Value));
+            if (result.Status == ClientOperationStatus.Ok)
+            {
+                var uri = tenant.RegistrationClientUri(clientId);
+                return ClientInformationResults.Created(result.Client!, uri);
+            }
+        }
+
+        return new OAuthErrorResult(OAuthError.Unavailable("could not allocate a client_id; retry"));
+    }
+
+    private static async Task<IResult> Read(HttpContext http, string clientId, IGrainFactory grains)
+    {
+        var tenant = http.Tenant();
+        if (RegistrationToken(http.Request, clientId) is not { } token)
+        {
+            return ClientInformationResults.InvalidRegistrationToken();
+        }
+
+        var result = await Client(grains, tenant, clientId).Read(token);
+        return ClientInformationResults.From(result, tenant.RegistrationClientUri(clientId));
+    }
+
+    private static async Task<IResult> Update(HttpContext http, string clientId, IGrainFactory grains)
+    {
+        var tenant = http.Tenant();
+        if (RegistrationToken(http.Request, clientId) is not { } token)
+        {
+            return ClientInformationResults.InvalidRegistrationToken();
+        }
+
+        var metadata = await ReadMetadataAsync(http.Request);
+        if (!metadata.IsSuccess)
+        {
+            return new OAuthErrorResult(metadata.Error);
+        }
+
+        if (UpdateRequestRule.Check(metadata.Value, clientId) is { } forbidden)
+        {
+            return new OAuthErrorResult(forbidden);
+        }
+
+        var validated = ClientMetadataValidator.Validate(metadata.Value, tenant.Tenant.Policy);
+        if (!validated.IsSuccess)
+        {
+            return new OAuthErrorResult(validated.Error);
+        }
+
+        var result = await Client(grains, tenant, clientId).Update(token, new(validated.Value), metadata.Value.ClientSecret);
+        return ClientInformationResults.From(result, tenant.RegistrationClientUri(clientId));
+    }
+
+    private static async Task<IResult> Delete(HttpContext http, string clientId, IGrainFactory grains)
+    {
+        var tenant = http.Tenant();
+        if (RegistrationToken(http.Request, clientId) is not { } token)
+        {
+            return ClientInformationResults.InvalidRegistrationToken();
+        }
+
+        var status = await Client(grains, tenant, clientId).Delete(token);
+        return status == ClientOperationStatus.Ok ? Results.NoContent() : ClientInformationResults.InvalidRegistrationToken();
+    }
+
+    /// <summary>RFC 7591 §3: the initial access token must be a valid token of this tenant with the register scope.</summary>
+    private static async Task<IResult?> AuthorizeRegistrationAsync(HttpContext http, TenantContext tenant)
+    {
+        if (BearerTokenValidator.ReadBearer(http.Request) is not { } token)
+        {
+            return new OAuthErrorResult(OAuthError.InvalidToken("an access token with the register scope is required"), Challenge.BearerRequired);
+        }
+
+        var scopes = await BearerTokenValidator.ValidateAsync(tenant, token);
+        if (!scopes.IsSuccess)
+        {
+            return new OAuthErrorResult(scopes.Error, Challenge.Bearer);
+        }
+
+        return scopes.Value.Contains(MetadataDefaults.RegisterScope, StringComparer.Ordinal)
+            ? null
+            : new OAuthErrorResult(OAuthError.Of(OAuthErrorCodes.InsufficientScope, "the access token lacks the register scope"), Challenge.Bearer);
+    }
+
+    private static async Task<Outcome<ClientMetadataRequest>> ReadMetadataAsync(HttpRequest request)
+    {
+        if (RequestBody.CheckMediaType(request, RequestBody.Json) is { } mediaError)
+        {
+            return mediaError;
+        }
+
+        var body = await RequestBody.ReadAsync(request, MetadataLimits.MaxBodyBytes);
+        return body.IsSuccess ? ClientMetadataReader.Read(body.Value) : body.Error;
+    }
+
+    /// <summary>The registration access token, when the path names a possible client (no grain is asked otherwise).</summary>
+    private static string? RegistrationToken(HttpRequest request, string clientId) =>
+        Secrets.LooksLikeClientId(clientId) ? BearerTokenValidator.ReadBearer(request) : null;
+
+    private static IClientGrain Client(IGrainFactory grains, TenantContext tenant, string clientId) =>
+        grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId));
+}

@@ -1,0 +1,23 @@
+using Registry.Gateway.Tenancy;
+
+namespace Registry.Gateway.Endpoints;
+
+/// <summary>The default tenant at the root, every other tenant under /tenants/{tenant}, with identical endpoints.</summary>
+internal static class RegistryRoutes
+{
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
+    {
+        MapTenant(app.MapGroup(""));
+        MapTenant(app.MapGroup("/tenants/{tenant}"));
+        DiscoveryEndpoints.MapPathInserted(app);
+        return app;
+    }
+
+    private static void MapTenant(RouteGroupBuilder tenant)
+    {
+        tenant.AddEndpointFilter<TenantFilter>();
+        DiscoveryEndpoints.Map(tenant);
+        TokenEndpoint.Map(tenant);
+        RegistrationEndpoints.Map(tenant);
+    }
+}

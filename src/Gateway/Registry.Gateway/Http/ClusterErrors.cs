@@ -1,0 +1,23 @@
+namespace Registry.Gateway.Http;
+
+/// <summary>
+/// Failures that mean "the cluster or its storage cannot serve this right now", as opposed to a bug:
+/// rejected or timed-out grain calls while a silo dies or joins, no reachable gateway, a storage outage.
+/// </summary>
+internal static class ClusterErrors
+{
+    public static bool IsTransient(Exception? exception) => exception switch
+    {
+        null => false,
+        OrleansMessageRejectionException or SiloUnavailableException or TimeoutException => true,
+        Orleans.Runtime.Messaging.ConnectionFailedException => true,
+        Orleans.Storage.InconsistentStateException => true,
+        OrleansException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsTransient),
+        _ => IsStorageFailure(exception) || IsTransient(exception.InnerException),
+    };
+
+    /// <summary>Storage providers surface their SDK's exceptions (Azure.RequestFailedException, IOException).</summary>
+    private static bool IsStorageFailure(Exception exception) =>
+        exception is IOException || exception.GetType().FullName == "Azure.RequestFailedException";
+}

@@ -1,0 +1,13 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Registry.Gateway.Http;
+
+/// <summary>
+/// Writer options for every JSON response. Relaxed escaping keeps quotes in descriptions readable
+/// ('x' rather than \u0027x\u0027); responses are application/json with nosniff, never embedded in HTML.
+/// </summary>
+internal static class JsonWriting
+{
+    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

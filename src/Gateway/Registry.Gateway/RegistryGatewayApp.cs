@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Registry.Gateway.Configuration;
+using Registry.Gateway.Endpoints;
+using Registry.Gateway.Hosting;
+using Registry.Gateway.Http;
+using Registry.Gateway.Tenancy;
+using Registry.Gateway.Tokens;
+
+namespace Registry.Gateway;
+
+/// <summary>Builds the Registry gateway application (used by Program and by the end-to-end tests).</summary>
+public static class RegistryGatewayApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Services.AddRegistryGateway();
+        builder.AddRegistryCluster();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Use(static (http, next) =>
+        {
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(http);
+        });
+        app.UseOAuthErrors();
+        app.MapRegistry();
+        return app;
+    }
+
+    private static IServiceCollection AddRegistryGateway(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantCatalog>();
+        services.AddSingleton<IssuerResolver>();
+        services.AddSingleton<AccessTokenIssuer>();
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+using Registry.Gateway.Http;
+using Registry.Grains;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
+
+namespace Registry.Gateway.Tenancy;
+
+/// <summary>
+/// A tenant as the gateway serves it, built once from the tenant grain's snapshot: key objects, signing
+/// credentials and the JWK Set document are created here, never per request.
+/// </summary>
+internal sealed class TenantRuntime : IDisposable
+{
+    private readonly List<RSA> _keys = [];
+
+    public TenantRuntime(TenantSnapshot snapshot)
+    {
+        Name = snapshot.Name;
+        AdminClientId = snapshot.AdminClientId;
+        AdminTokenLifetimeSeconds = snapshot.AdminTokenLifetimeSeconds;
+        Policy = snapshot.Policy;
+        var securityKeys = new List<SecurityKey>();
+        var publicKeys = new List<PublicJwk>();
+        foreach (var material in snapshot.SigningKeys)
+        {
+            var rsa = RSA.Create();
+            rsa.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
+            _keys.Add(rsa);
+            securityKeys.Add(new RsaSecurityKey(rsa) { KeyId = material.KeyId });
+            publicKeys.Add(PublicJwk.FromRsa(rsa.ExportParameters(false), material.Algorithm, material.KeyId));
+        }
+
+        var current = snapshot.SigningKeys[0];
+        SigningCredentials = new SigningCredentials(securityKeys[0], current.Algorithm);
+        ValidationKeys = securityKeys;
+        SigningAlgorithms = [.. snapshot.SigningKeys.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal)];
+        Jwks = Serialize(w => PublicJwk.WriteSet(w, publicKeys));
+    }
+
+    public string Name { get; }
+
+    public string AdminClientId { get; }
+
+    public int AdminTokenLifetimeSeconds { get; }
+
+    public RegistrationPolicy Policy { get; }
+
+    /// <summary>The current signing key (the newest).</summary>
+    public SigningCredentials SigningCredentials { get; }
+
+    /// <summary>Every published key: tokens signed by any of them validate.</summary>
+    public IReadOnlyList<SecurityKey> ValidationKeys { get; }
+
+    public IReadOnlyList<string> SigningAlgorithms { get; }
+
+    /// <summary>The JWK Set document (RFC 7517 §5), serialized once.</summary>
+    public ReadOnlyMemory<byte> Jwks { get; }
+
+    public void Dispose()
+    {
+        foreach (var key in _keys)
+        {
+            key.Dispose();
+        }
+    }
+
+    private static byte[] Serialize(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
+        {
+            write(writer);
+        }
+
+        return buffer.ToArray();
+    }
+}
