@@ -17,10 +17,19 @@ public static class RegistryGatewayApp
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Services.AddRegistryGateway();
+        var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Run every ValidateOnStart check now, so a misconfiguration fails before the host starts (and logs).
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        if (forwarded)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.Use(static (http, next) =>
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -17,8 +17,6 @@ public static class RegistrySiloBuilderExtensions
         var options = ReadOptions(configuration);
         silo.Services.AddRegistryGrains();
         silo.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
-        silo.Services.AddOptions<RegistryClusterOptions>().BindConfiguration(RegistryClusterOptions.Section).ValidateOnStart();
-        silo.Services.AddSingleton<IValidateOptions<RegistryClusterOptions>, RegistryClusterOptionsValidator>();
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
@@ -44,14 +42,17 @@ public static class RegistrySiloBuilderExtensions
     }
 
     /// <summary>
-    /// The clustering and storage choices shape the silo, so they are read while building it; the same
-    /// values are validated again through options at startup.
+    /// The clustering and storage choices shape the silo, so they are read and validated while building it
+    /// (before Orleans reads them), failing with the same single message options validation gives.
     /// </summary>
-    private static RegistryClusterOptions ReadOptions(IConfiguration configuration)
+    public static RegistryClusterOptions ReadOptions(IConfiguration configuration)
     {
         var options = new RegistryClusterOptions();
         configuration.GetSection(RegistryClusterOptions.Section).Bind(options);
-        return options;
+        var result = new RegistryClusterOptionsValidator().Validate(null, options);
+        return result.Failed
+            ? throw new OptionsValidationException(RegistryClusterOptions.Section, typeof(RegistryClusterOptions), result.Failures)
+            : options;
     }
 }
 

@@ -7,6 +7,12 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
+        var proxies = options.ForwardedHeaders;
+        if (proxies.KnownProxies.Any(p => !System.Net.IPAddress.TryParse(p, out _)) || proxies.KnownNetworks.Any(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            return ValidateOptionsResult.Fail("Registry:ForwardedHeaders: KnownProxies must be IP addresses and KnownNetworks CIDR ranges (e.g. 10.0.0.0/8)");
+        }
+
         if (string.IsNullOrEmpty(options.Issuer))
         {
             return ValidateOptionsResult.Success;

@@ -79,24 +79,19 @@ internal static class RegistrationEndpoints
             return ClientInformationResults.InvalidRegistrationToken();
         }
 
+        var client = Client(grains, tenant, clientId);
         var metadata = await ReadMetadataAsync(http.Request);
-        if (!metadata.IsSuccess)
+        var error = metadata.Error ?? UpdateRequestRule.Check(metadata.Value!, clientId);
+        var validated = error is null ? ClientMetadataValidator.Validate(metadata.Value!, tenant.Tenant.Policy) : default;
+        error ??= validated.Error;
+        if (error is not null)
         {
-            return new OAuthErrorResult(metadata.Error);
+            // Authentication outranks validation: an unknown client or a wrong token is 401 whatever the body.
+            var authorized = (await client.Read(token)).Status == ClientOperationStatus.Ok;
+            return authorized ? new OAuthErrorResult(error) : ClientInformationResults.InvalidRegistrationToken();
         }
 
-        if (UpdateRequestRule.Check(metadata.Value, clientId) is { } forbidden)
-        {
-            return new OAuthErrorResult(forbidden);
-        }
-
-        var validated = ClientMetadataValidator.Validate(metadata.Value, tenant.Tenant.Policy);
-        if (!validated.IsSuccess)
-        {
-            return new OAuthErrorResult(validated.Error);
-        }
-
-        var result = await Client(grains, tenant, clientId).Update(token, new(validated.Value), metadata.Value.ClientSecret);
+        var result = await client.Update(token, new(validated.Value!), metadata.Value!.ClientSecret);
         return ClientInformationResults.From(result, tenant.RegistrationClientUri(clientId));
     }
 

@@ -10,6 +10,8 @@ namespace Registry.Grains.Clients;
 /// secrets exist only in the response that issues them. A grain whose client does not exist deactivates
 /// as soon as it is idle, so probing random ids does not pile up activations.
 /// </summary>
+/// <remarks>The grain type name is part of every stored row's key: keep it stable.</remarks>
+[GrainType("client")]
 internal sealed partial class ClientGrain(
     [PersistentState("client", RegistryStorage.Name)] IPersistentState<ClientState> state,
     TimeProvider time,

@@ -10,6 +10,8 @@ namespace Registry.Grains.Tenants;
 /// RS256 key is generated on first use and persisted, so tokens stay valid across restarts when the
 /// grain storage is durable.
 /// </summary>
+/// <remarks>The grain type name is part of every stored row's key: keep it stable.</remarks>
+[GrainType("tenant")]
 internal sealed partial class TenantGrain(
     [PersistentState("tenant", RegistryStorage.Name)] IPersistentState<TenantState> state,
     TenantDirectory tenants,

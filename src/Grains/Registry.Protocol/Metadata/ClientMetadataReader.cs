@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Json;
 using F = Registry.Protocol.Metadata.MetadataFields;
@@ -62,6 +63,12 @@ public static class ClientMetadataReader
 
     public static Outcome<ClientMetadataRequest> Read(ReadOnlyMemory<byte> utf8Json)
     {
+        // RFC 8259 §8.1: JSON text exchanged between systems is UTF-8, in ignored members too.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            return Invalid("the request body is not valid UTF-8");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
