@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Registry.Protocol.Json;
+using Registry.Protocol.Metadata;
+
+namespace Registry.Protocol.Tests;
+
+public sealed class ClientInformationWriterTests
+{
+    private static readonly DateTimeOffset Created = new(2023, 6, 12, 19, 24, 24, TimeSpan.Zero);
+
+    [Fact]
+    public void Every_member_of_the_seed_example_response_is_written_with_the_same_json_type()
+    {
+        var written = Write(Information(Validated(TestData.SeedRequest)));
+        var seed = TestData.SeedExampleResponse();
+
+        foreach (var member in seed.EnumerateObject())
+        {
+            Assert.True(written.TryGetProperty(member.Name, out var value), $"missing {member.Name}");
+            Assert.True(member.Value.ValueKind == value.ValueKind, $"{member.Name}: {value.ValueKind} instead of {member.Value.ValueKind}");
+        }
+    }
+
+    [Fact]
+    public void Rfc7591_members_and_values_are_written()
+    {
+        var written = Write(Information(Validated(TestData.SeedRequest)));
+
+        Assert.Equal(0, written.GetProperty("client_secret_expires_at").GetInt64());
+        Assert.Equal(Created.ToUnixTimeSeconds(), written.GetProperty("client_id_issued_at").GetInt64());
+        Assert.Equal("2023-06-12T19:24:24.0000000Z", written.GetProperty("create_datetime").GetString());
+        Assert.Equal("https://r.example/register/cid", written.GetProperty("registration_client_uri").GetString());
+        Assert.Equal("client_credentials", written.GetProperty("grant_types")[0].GetString());
+        Assert.Equal(0, written.GetProperty("jwks").GetProperty("keys").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_secret_appears_only_when_issued()
+    {
+        var info = Information(Validated(TestData.SeedRequest));
+
+        Assert.Equal("s3cret", Write(info).GetProperty("client_secret").GetString());
+        Assert.False(Write(info with { ClientSecret = null }).TryGetProperty("client_secret", out _));
+    }
+
+    [Fact]
+    public void Optional_and_localized_members_appear_when_registered()
+    {
+        var metadata = Validated("""{"grant_types": ["client_credentials"], "client_name": "Svc", "client_name#fr": "Serv", "jwks_uri": "https://a.example/k", "software_id": "x"}""");
+
+        var written = Write(Information(metadata));
+
+        Assert.Equal("Svc", written.GetProperty("client_name").GetString());
+        Assert.Equal("Serv", written.GetProperty("client_name#fr").GetString());
+        Assert.Equal("https://a.example/k", written.GetProperty("jwks_uri").GetString());
+        Assert.False(written.TryGetProperty("jwks", out _));
+        Assert.False(written.TryGetProperty("logo_uri", out _));
+    }
+
+    private static ClientMetadata Validated(string json) => ClientMetadataValidator.Validate(TestData.Read(json), TestData.Policy).Value!;
+
+    private static ClientInformation Information(ClientMetadata metadata) => new()
+    {
+        ClientId = "cid",
+        ClientSecret = "s3cret",
+        RegistrationAccessToken = "rat",
+        ClientIdIssuedAt = Created.ToUnixTimeSeconds(),
+        CreatedAt = Created,
+        UpdatedAt = Created,
+        Metadata = metadata,
+    };
+
+    private static JsonElement Write(ClientInformation info)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ClientInformationWriter.Write(writer, info, "https://r.example/register/cid");
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Registry.Protocol.Discovery;
+using Registry.Protocol.Security;
+
+namespace Registry.Protocol.Tests;
+
+public sealed class DiscoveryTests
+{
+    [Fact]
+    public void Jwk_thumbprint_matches_the_rfc7638_example()
+    {
+        // RFC 7638 §3.1.
+        const string N = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+
+        Assert.Equal("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", PublicJwk.Thumbprint(N, "AQAB"));
+    }
+
+    [Fact]
+    public void A_published_rsa_key_round_trips_to_the_same_public_key()
+    {
+        using var rsa = RSA.Create(2048);
+        var jwk = PublicJwk.FromRsa(rsa.ExportParameters(false), "RS256");
+
+        var document = Write(w => PublicJwk.WriteSet(w, [jwk]));
+        var key = document.GetProperty("keys")[0];
+
+        Assert.Equal("RSA", key.GetProperty("kty").GetString());
+        Assert.Equal("sig", key.GetProperty("use").GetString());
+        Assert.Equal(jwk.Kid, key.GetProperty("kid").GetString());
+        Assert.Equal(rsa.ExportParameters(false).Modulus, System.Buffers.Text.Base64Url.DecodeFromChars(key.GetProperty("n").GetString()));
+        Assert.False(key.TryGetProperty("d", out _));
+    }
+
+    [Fact]
+    public void Server_metadata_describes_the_endpoints_under_the_issuer()
+    {
+        var document = Write(w => ServerMetadata.Write(w, "https://id.example/tenants/acme", TestData.Policy, ["RS256"]));
+
+        Assert.Equal("https://id.example/tenants/acme", document.GetProperty("issuer").GetString());
+        Assert.Equal("https://id.example/tenants/acme/token", document.GetProperty("token_endpoint").GetString());
+        Assert.Equal("https://id.example/tenants/acme/register", document.GetProperty("registration_endpoint").GetString());
+        Assert.Equal("https://id.example/tenants/acme/jwks", document.GetProperty("jwks_uri").GetString());
+        Assert.Equal(["client_credentials"], document.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["client_secret_basic", "client_secret_post"], document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain("register", document.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    private static JsonElement Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using Registry.Protocol.Errors;
+using Registry.Protocol.Tokens;
+
+namespace Registry.Protocol.Tests;
+
+public sealed class TokenRequestParserTests
+{
+    private static string Basic(string id, string secret) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}"));
+
+    /// <summary>(form body, Authorization header, error code, status, description fragment)</summary>
+    public static TheoryData<string, string?, string, int, string> Errors => new()
+    {
+        { "client_id=a&client_secret=b", null, OAuthErrorCodes.InvalidRequest, 400, "grant_type is required" },
+        { "grant_type=&client_id=a&client_secret=b", null, OAuthErrorCodes.InvalidRequest, 400, "grant_type is required" },
+        { "grant_type=password&username=u&password=p", null, OAuthErrorCodes.UnsupportedGrantType, 400, "'password' is not supported" },
+        { "grant_type=authorization_code&code=x", null, OAuthErrorCodes.UnsupportedGrantType, 400, "'authorization_code'" },
+        { "grant_type=client_credentials&scope=a&scope=b", null, OAuthErrorCodes.InvalidRequest, 400, "scope is repeated" },
+        { "grant_type=client_credentials", null, OAuthErrorCodes.InvalidClient, 401, "client authentication is required" },
+        { "grant_type=client_credentials&client_id=a", null, OAuthErrorCodes.InvalidClient, 401, "client authentication is required" },
+        { "grant_type=client_credentials&client_secret=b", null, OAuthErrorCodes.InvalidClient, 401, "client authentication is required" },
+        { "grant_type=client_credentials&client_secret=b", Basic("a", "b"), OAuthErrorCodes.InvalidRequest, 400, "one client authentication method" },
+        { "grant_type=client_credentials&client_id=other", Basic("a", "b"), OAuthErrorCodes.InvalidRequest, 400, "does not match the Basic credentials" },
+        { "grant_type=client_credentials", "Bearer abc", OAuthErrorCodes.InvalidClient, 401, "unsupported client authentication scheme" },
+        { "grant_type=client_credentials", "Basic %%%", OAuthErrorCodes.InvalidClient, 401, "malformed Basic credentials" },
+        { "grant_type=client_credentials", "Basic " + Convert.ToBase64String("no-colon"u8.ToArray()), OAuthErrorCodes.InvalidClient, 401, "malformed" },
+        { "grant_type=client_credentials", "Basic " + Convert.ToBase64String([0xff, 0x3a, 0x61]), OAuthErrorCodes.InvalidClient, 401, "malformed" },
+        { "grant_type=client_credentials", Basic("a", ""), OAuthErrorCodes.InvalidClient, 401, "authentication failed" },
+        { "grant_type=client_credentials&client_id=a&client_secret=b&scope=bad%22scope", null, OAuthErrorCodes.InvalidScope, 400, "invalid scope token" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Errors))]
+    public void Malformed_requests_get_the_rfc6749_error(string body, string? authorization, string code, int status, string description)
+    {
+        var outcome = TokenRequestParser.Parse(FormBody.Parse(body), authorization);
+
+        Assert.False(outcome.IsSuccess);
+        Assert.Equal(code, outcome.Error.Code);
+        Assert.Equal(status, outcome.Error.Status);
+        Assert.Contains(description, outcome.Error.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Client_secret_post_is_read_from_the_body()
+    {
+        var request = Parse("client_id=registerClient&grant_type=client_credentials&client_secret=password&scope=register", null);
+
+        Assert.Equal(("registerClient", "password", ClientAuthMethod.ClientSecretPost), (request.ClientId, request.ClientSecret, request.AuthMethod));
+        Assert.Equal(["register"], request.RequestedScopes);
+    }
+
+    [Fact]
+    public void Client_secret_basic_is_form_url_decoded_after_base64_rfc6749_2_3_1()
+    {
+        var header = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("my%3Aclient:p%40ss+word%C3%A9"));
+
+        var request = Parse("grant_type=client_credentials&client_id=my%3Aclient", header);
+
+        Assert.Equal(("my:client", "p@ss wordé", ClientAuthMethod.ClientSecretBasic), (request.ClientId, request.ClientSecret, request.AuthMethod));
+    }
+
+    [Fact]
+    public void Basic_scheme_name_is_case_insensitive()
+    {
+        Assert.Equal("a", Parse("grant_type=client_credentials", "basic " + Convert.ToBase64String("a:b"u8.ToArray())).ClientId);
+    }
+
+    [Theory]
+    [InlineData("grant_type=client_credentials&client_id=a&client_secret=b", null)]
+    [InlineData("grant_type=client_credentials&client_id=a&client_secret=b&scope=", null)]
+    [InlineData("grant_type=client_credentials&client_id=a&client_secret=b&scope=+", null)]
+    public void No_or_empty_scope_means_the_registered_scopes(string body, string? authorization)
+    {
+        Assert.Null(Parse(body, authorization).RequestedScopes);
+    }
+
+    [Fact]
+    public void Requested_scopes_are_split_and_deduplicated()
+    {
+        Assert.Equal(["openid", "email"], Parse("grant_type=client_credentials&client_id=a&client_secret=b&scope=openid+email%20openid", null).RequestedScopes);
+    }
+
+    [Theory]
+    [InlineData("a=1&b=two+words&c=%26%3D", new[] { "a", "1", "b", "two words", "c", "&=" })]
+    [InlineData("flag&&x=", new[] { "flag", "", "x", "" })]
+    [InlineData("", new string[0])]
+    public void Form_bodies_are_decoded(string body, string[] expected)
+    {
+        var pairs = FormBody.Parse(body).SelectMany(p => new[] { p.Key, p.Value }).ToArray();
+
+        Assert.Equal(expected, pairs);
+    }
+
+    private static TokenRequest Parse(string body, string? authorization)
+    {
+        var outcome = TokenRequestParser.Parse(FormBody.Parse(body), authorization);
+        Assert.True(outcome.IsSuccess, outcome.Error?.Description);
+        return outcome.Value;
+    }
+}
