@@ -1,0 +1,220 @@
+using Orleans.Concurrency;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
+
+namespace Registry.Grains.Tests;
+
+[Collection(ClusterCollectionDefinition.Name)]
+public sealed class ClientGrainTests(ClusterFixture fixture)
+{
+    private static readonly ClientMetadata Metadata = new()
+    {
+        GrantTypes = [GrantTypes.ClientCredentials],
+        RedirectUris = ["https://tmp.com"],
+        Scope = "openid profile",
+        TokenExpirationTimeSeconds = 600,
+    };
+
+    [Fact]
+    public async Task Register_issues_credentials_once_and_stores_only_their_hashes()
+    {
+        var (grain, key) = NewClient("default");
+
+        var result = await grain.Register(new(Metadata));
+
+        Assert.Equal(ClientOperationStatus.Ok, result.Status);
+        var client = result.Client!;
+        Assert.Equal(ClientKey.Parse(key).ClientId, client.ClientId);
+        Assert.Equal(43, client.ClientSecret!.Length);
+        Assert.Equal(43, client.RegistrationAccessToken.Length);
+        Assert.Equal(0, client.ClientSecretExpiresAt);
+        Assert.Equal(client.CreatedAt.ToUnixTimeSeconds(), client.ClientIdIssuedAt);
+
+        var stored = StoredJson(key);
+        Assert.DoesNotContain(client.ClientSecret, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(client.RegistrationAccessToken, stored, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(Secrets.Hash(client.ClientSecret)), stored, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(Secrets.Hash(client.RegistrationAccessToken)), stored, StringComparison.Ordinal);
+        Assert.Contains("\"Version\":1", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_needs_the_registration_access_token_and_never_returns_the_secret()
+    {
+        var (grain, _) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+
+        var read = await grain.Read(created.RegistrationAccessToken);
+
+        Assert.Equal(ClientOperationStatus.Ok, read.Status);
+        Assert.Null(read.Client!.ClientSecret);
+        Assert.Equal(created.RegistrationAccessToken, read.Client.RegistrationAccessToken);
+        Assert.Equal(("openid profile", 600, "https://tmp.com"), (read.Client.Metadata.Scope, read.Client.Metadata.TokenExpirationTimeSeconds, read.Client.Metadata.RedirectUris[0]));
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(created.ClientSecret!)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read("")).Status);
+    }
+
+    [Fact]
+    public async Task Unknown_clients_are_unauthorized_for_everything()
+    {
+        var (grain, _) = NewClient("default");
+
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read("x")).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Update("x", new(Metadata), null)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete("x"));
+        Assert.False((await grain.Authenticate("x")).Authenticated);
+    }
+
+    [Fact]
+    public async Task A_taken_id_is_never_overwritten()
+    {
+        var (grain, key) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+        var before = StoredJson(key);
+
+        var again = await grain.Register(new(Metadata with { Scope = "" }));
+
+        Assert.Equal(ClientOperationStatus.Conflict, again.Status);
+        Assert.Equal(before, StoredJson(key));
+        Assert.True((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+    }
+
+    [Fact]
+    public async Task Update_replaces_metadata_and_rotates_the_registration_access_token()
+    {
+        var (grain, key) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+
+        var updated = await grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "openid" }), null);
+
+        Assert.Equal(ClientOperationStatus.Ok, updated.Status);
+        Assert.NotEqual(created.RegistrationAccessToken, updated.Client!.RegistrationAccessToken);
+        Assert.Equal("openid", updated.Client.Metadata.Scope);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(created.RegistrationAccessToken)).Status);
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Read(updated.Client.RegistrationAccessToken)).Status);
+        Assert.Contains("\"Version\":2", StoredJson(key), StringComparison.Ordinal);
+        Assert.Equal("openid", (await grain.Authenticate(created.ClientSecret!)).Scope);
+    }
+
+    [Fact]
+    public async Task Update_accepts_only_the_current_secret_when_one_is_echoed()
+    {
+        var (grain, _) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+
+        var wrong = await grain.Update(created.RegistrationAccessToken, new(Metadata), "chosen-by-client");
+        var right = await grain.Update(created.RegistrationAccessToken, new(Metadata), created.ClientSecret);
+
+        Assert.Equal(ClientOperationStatus.SecretMismatch, wrong.Status);
+        Assert.Equal(ClientOperationStatus.Ok, right.Status);
+        Assert.True((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+    }
+
+    [Fact]
+    public async Task A_failed_storage_write_leaves_the_registration_as_it_was()
+    {
+        var (grain, key) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+        var before = StoredJson(key);
+
+        ClusterFixture.Storage.FailWrites = true;
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "" }), null));
+        }
+        finally
+        {
+            ClusterFixture.Storage.FailWrites = false;
+        }
+
+        var read = await grain.Read(created.RegistrationAccessToken);
+        Assert.Equal(ClientOperationStatus.Ok, read.Status);
+        Assert.Equal("openid profile", read.Client!.Metadata.Scope);
+        Assert.Equal(before, StoredJson(key));
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_stored_state_and_every_credential()
+    {
+        var (grain, key) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+
+        Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete("wrong"));
+        Assert.Equal(ClientOperationStatus.Ok, await grain.Delete(created.RegistrationAccessToken));
+
+        Assert.Null(StoredJson(key));
+        Assert.False((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(created.RegistrationAccessToken)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete(created.RegistrationAccessToken));
+    }
+
+    [Fact]
+    public async Task Authenticate_answers_what_the_client_may_be_issued()
+    {
+        var (grain, _) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+
+        var check = await grain.Authenticate(created.ClientSecret!);
+
+        Assert.True(check.Authenticated);
+        Assert.Equal(["client_credentials"], check.GrantTypes);
+        Assert.Equal("openid profile", check.Scope);
+        Assert.Equal(600, check.TokenLifetimeSeconds);
+        Assert.False((await grain.Authenticate(created.RegistrationAccessToken)).Authenticated);
+        Assert.False((await grain.Authenticate(created.ClientSecret! + "x")).Authenticated);
+    }
+
+    [Fact]
+    public async Task Token_requests_write_last_used_at_most_once_per_interval()
+    {
+        var (grain, key) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+        await grain.Authenticate(created.ClientSecret!);
+        var writes = ClusterFixture.Storage.Writes;
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+            await grain.Read(created.RegistrationAccessToken);
+        }
+
+        // The grain tests share one collection and run one at a time, so the global counter is this test's.
+        Assert.Contains("\"LastUsedAt\":\"", StoredJson(key), StringComparison.Ordinal);
+        Assert.Equal(writes, ClusterFixture.Storage.Writes);
+    }
+
+    [Fact]
+    public async Task State_comes_back_from_storage_after_deactivation()
+    {
+        var (grain, _) = NewClient("default");
+        var created = (await grain.Register(new(Metadata))).Client!;
+
+        await fixture.DeactivateAllAsync();
+
+        var read = await grain.Read(created.RegistrationAccessToken);
+        Assert.Equal(ClientOperationStatus.Ok, read.Status);
+        Assert.Equal(created.CreatedAt, read.Client!.CreatedAt);
+        Assert.True((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+    }
+
+    [Fact]
+    public async Task The_same_client_id_in_two_tenants_is_two_clients()
+    {
+        var clientId = Secrets.NewClientId();
+        var inDefault = fixture.Grains.GetGrain<IClientGrain>(ClientKey.Of("default", clientId));
+        var inAcme = fixture.Grains.GetGrain<IClientGrain>(ClientKey.Of("acme", clientId));
+        var created = (await inDefault.Register(new(Metadata))).Client!;
+
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await inAcme.Read(created.RegistrationAccessToken)).Status);
+        Assert.False((await inAcme.Authenticate(created.ClientSecret!)).Authenticated);
+    }
+
+    private (IClientGrain Grain, string Key) NewClient(string tenant)
+    {
+        var key = ClientKey.Of(tenant, Secrets.NewClientId());
+        return (fixture.Grains.GetGrain<IClientGrain>(key), key);
+    }
+
+    private static string? StoredJson(string key) =>
+        ClusterFixture.Storage.Json("client", GrainId.Create("client", key));
+}

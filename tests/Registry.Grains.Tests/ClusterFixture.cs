@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Registry.Grains.Configuration;
+
+namespace Registry.Grains.Tests;
+
+/// <summary>One in-process silo shared by the grain tests (it takes seconds to start).</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string AcmeSecret = "acme-admin-secret";
+
+    /// <summary>Shared with the silo configurator, which Orleans instantiates by type.</summary>
+    public static readonly JsonGrainStorage Storage = new();
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Deactivates every idle grain, so the next call re-reads storage.</summary>
+    public Task DeactivateAllAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.Services.AddRegistryGrains();
+            siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (_, _) => Storage);
+            siloBuilder.Services.Configure<RegistryTenantsOptions>(options =>
+                options.Tenants["acme"] = new TenantOptions { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] });
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollectionDefinition : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using Registry.Protocol.Security;
+
+namespace Registry.Grains.Tests;
+
+[Collection(ClusterCollectionDefinition.Name)]
+public sealed class TenantGrainTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_configured_tenant_gets_one_persisted_rs256_key_on_first_use()
+    {
+        var snapshot = await fixture.Grains.GetGrain<ITenantGrain>("acme").GetSnapshot();
+
+        Assert.NotNull(snapshot);
+        var key = Assert.Single(snapshot.SigningKeys);
+        Assert.Equal("RS256", key.Algorithm);
+        using var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(key.Pkcs8PrivateKey, out _);
+        Assert.Equal(2048, rsa.KeySize);
+        Assert.Equal(PublicJwk.FromRsa(rsa.ExportParameters(false), "RS256").Kid, key.KeyId);
+        Assert.Contains(key.KeyId, ClusterFixture.Storage.Json("tenant", GrainId.Create("tenant", "acme")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_survive_deactivation()
+    {
+        var before = (await fixture.Grains.GetGrain<ITenantGrain>("default").GetSnapshot())!;
+
+        await fixture.DeactivateAllAsync();
+
+        var after = (await fixture.Grains.GetGrain<ITenantGrain>("default").GetSnapshot())!;
+        Assert.Equal(before.SigningKeys[0].KeyId, after.SigningKeys[0].KeyId);
+        Assert.Equal(before.SigningKeys[0].Pkcs8PrivateKey, after.SigningKeys[0].Pkcs8PrivateKey);
+    }
+
+    [Fact]
+    public async Task Tenants_have_their_own_keys_and_policy()
+    {
+        var acme = (await fixture.Grains.GetGrain<ITenantGrain>("acme").GetSnapshot())!;
+        var main = (await fixture.Grains.GetGrain<ITenantGrain>("default").GetSnapshot())!;
+
+        Assert.NotEqual(acme.SigningKeys[0].KeyId, main.SigningKeys[0].KeyId);
+        Assert.Equal(["orders.read"], acme.Policy.AllowedScopes);
+        Assert.Equal("acme-admin", acme.AdminClientId);
+        Assert.Equal("registerClient", main.AdminClientId);
+        Assert.Contains("openid", main.Policy.AllowedScopes);
+    }
+
+    [Fact]
+    public async Task An_unconfigured_tenant_has_no_snapshot_and_stores_nothing()
+    {
+        var grain = fixture.Grains.GetGrain<ITenantGrain>("nobody");
+
+        Assert.Null(await grain.GetSnapshot());
+        Assert.False(await grain.AuthenticateAdmin("registerClient", "password"));
+        Assert.Null(ClusterFixture.Storage.Json("tenant", GrainId.Create("tenant", "nobody")));
+    }
+
+    [Theory]
+    [InlineData("acme-admin", ClusterFixture.AcmeSecret, true)]
+    [InlineData("acme-admin", "password", false)]
+    [InlineData("registerClient", ClusterFixture.AcmeSecret, false)]
+    [InlineData("acme-admin", "", false)]
+    public async Task Admin_credentials_are_checked_per_tenant(string clientId, string secret, bool expected)
+    {
+        Assert.Equal(expected, await fixture.Grains.GetGrain<ITenantGrain>("acme").AuthenticateAdmin(clientId, secret));
+    }
+
+    [Fact]
+    public async Task The_default_tenant_accepts_the_seed_bootstrap_credentials_by_default()
+    {
+        Assert.True(await fixture.Grains.GetGrain<ITenantGrain>("default").AuthenticateAdmin("registerClient", "password"));
+    }
+}
