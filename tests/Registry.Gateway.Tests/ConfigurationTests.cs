@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Registry.Gateway.Tests.Infrastructure;
+
+namespace Registry.Gateway.Tests;
+
+/// <summary>Configuration through settings (the same keys environment variables set): issuer, admin credentials, validation.</summary>
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public async Task A_fixed_issuer_is_used_whatever_host_the_request_names()
+    {
+        await using var server = await RegistryServer.StartAsync(new Dictionary<string, string> { ["Registry:Issuer"] = "https://id.example.com/" });
+
+        var metadata = await (await server.Http.GetAsync("/.well-known/openid-configuration")).JsonAsync();
+        var token = await server.Http.AdminTokenAsync();
+        var client = await server.Http.RegisterAsync(adminToken: token);
+
+        Assert.Equal("https://id.example.com", metadata.Str("issuer"));
+        Assert.Equal("https://id.example.com/token", metadata.Str("token_endpoint"));
+        Assert.StartsWith("https://id.example.com/register/", client.Str("registration_client_uri"), StringComparison.Ordinal);
+        Assert.Equal("https://id.example.com", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Issuer);
+    }
+
+    [Fact]
+    public async Task Admin_credentials_are_overridable_and_the_default_password_then_fails()
+    {
+        await using var server = await RegistryServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Registry:Tenants:default:AdminClientId"] = "platform-admin",
+            ["Registry:Tenants:default:AdminClientSecret"] = "a-long-operator-secret",
+        });
+
+        await (await server.Http.TokenAsync("", "grant_type=client_credentials&client_id=registerClient&client_secret=password"))
+            .AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        var token = await server.Http.AdminTokenAsync(clientId: "platform-admin", secret: "a-long-operator-secret");
+        await server.Http.RegisterAsync(adminToken: token);
+        Assert.DoesNotContain(server.Logs.Lines, l => l.Text.Contains("SECURITY WARNING", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_forwarded_headers_set_the_issuer_when_enabled()
+    {
+        await using var server = await RegistryServer.StartAsync(new Dictionary<string, string> { ["Registry:ForwardedHeaders:Enabled"] = "true" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "login.example.org");
+
+        var metadata = await (await server.Http.SendAsync(request)).JsonAsync();
+
+        Assert.Equal("https://login.example.org", metadata.Str("issuer"));
+    }
+
+    [Theory]
+    [InlineData("Registry:Tenants:acme:AllowedScopes:0", "openid", "Registry:Tenants:acme:AdminClientSecret is required")]
+    [InlineData("Registry:Tenants:Bad_Name:AdminClientSecret", "long-enough-secret", "Registry:Tenants:Bad_Name: tenant names are")]
+    [InlineData("Registry:Tenants:default:AdminClientSecret", "short", "AdminClientSecret must be at least 8 characters")]
+    [InlineData("Registry:Tenants:default:TokenLifetimeSeconds", "10", "token lifetimes need")]
+    [InlineData("Registry:Tenants:default:AllowedScopes:0", "register", "'register' is reserved")]
+    [InlineData("Registry:Tenants:default:DefaultScope", "admin", "DefaultScope 'admin' must be a space-separated subset")]
+    [InlineData("Registry:Tenants:default:DefaultGrantTypes:0", "password", "DefaultGrantTypes must be")]
+    [InlineData("Registry:Issuer", "http://id.example.com", "Registry:Issuer 'http://id.example.com' must be an absolute https URL")]
+    [InlineData("Registry:Cluster:SiloPort", "0", "SiloPort (0) and GatewayPort")]
+    [InlineData("Registry:ForwardedHeaders:KnownNetworks:0", "ten-dot-something", "KnownNetworks CIDR ranges")]
+    public async Task Misconfiguration_stops_startup_with_one_clear_message(string key, string value, string message)
+    {
+        WebApplication? app = null;
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            app = RegistryServer.Build(new Dictionary<string, string> { [key] = value }, out _);
+            await app.StartAsync();
+        });
+
+        var messages = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+        Assert.All(messages, e => Assert.IsType<OptionsValidationException>(e));
+        Assert.Contains(messages, e => e.Message.Contains(message, StringComparison.Ordinal));
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
