@@ -1,0 +1,32 @@
+# Shared shell helpers for test.sh, the smoke tests and deploy scripts. Source it; it defines functions only.
+
+# Installs Debian packages that are missing (as root, or through sudo when available).
+ensure_apt_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing ${missing[*]} (apt)" >&2
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# A TCP port nobody listens on right now.
+free_port() {
+  local port
+  while :; do
+    port=$(( (RANDOM % 20000) + 20000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+# Waits until URL answers 2xx, up to SECONDS (default 60); returns 1 on timeout.
+wait_for_url() {
+  local url=$1 deadline=$(( SECONDS + ${2:-60} ))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.5
+  done
+}
