@@ -32,7 +32,9 @@ if [ "$reported" -ne "$projects" ]; then
 fi
 
 for smoke in tests/smoke/*.sh; do
-  out=$(bash "$smoke" 2>&1 | tee /dev/stderr | tail -n 1)
+  smoke_log=".run/$(basename "$smoke" .sh).log"
+  bash "$smoke" 2>&1 | tee "$smoke_log"
+  out=$(tail -n 1 "$smoke_log")
   if [[ "$out" =~ ^smoke:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
     passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
   else
