@@ -22,9 +22,12 @@ trap 'stop_registry; rm -rf "$work"' EXIT
 PORT=$(free_port)
 B=http://127.0.0.1:$PORT
 start_registry() {
-  # The README's command (built once by test.sh, so --no-build), on free ports.
+  # The README's command (built once by test.sh, so --no-build), on free ports; the address comes from
+  # --urls, or from ASPNETCORE_URLS when the caller sets it.
+  local urls=(--urls "$B")
+  [[ " $* " == *" ASPNETCORE_URLS="* ]] && urls=()
   setsid env "$@" dotnet run --project src/Gateway/Registry.Gateway -c Release --no-build -- \
-    --urls "$B" --Registry:Cluster:SiloPort="$(free_port)" --Registry:Cluster:GatewayPort="$(free_port)" \
+    "${urls[@]}" --Registry:Cluster:SiloPort="$(free_port)" --Registry:Cluster:GatewayPort="$(free_port)" \
     >"$work/registry.log" 2>&1 &
   pid=$!
   wait_for_url "$B/.well-known/openid-configuration" 90
@@ -101,7 +104,8 @@ check "default-password warning logged" grep -q "SECURITY WARNING" "$work/regist
 stop_registry
 
 # --- configuration through environment variables ---
-check "registry starts with an admin secret from the environment" start_registry Registry__Tenants__default__AdminClientSecret=env-provided-secret
+check "registry starts with its address and admin secret from the environment" \
+  start_registry ASPNETCORE_URLS="$B" Registry__Tenants__default__AdminClientSecret=env-provided-secret
 check "the seed password no longer works" test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/token" -d 'client_id=registerClient&grant_type=client_credentials&client_secret=password')" = 401
 check "the configured secret works" test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/token" -d 'client_id=registerClient&grant_type=client_credentials&client_secret=env-provided-secret')" = 200
 check "no default-password warning" bash -c "! grep -q 'SECURITY WARNING' '$work/registry.log'"
