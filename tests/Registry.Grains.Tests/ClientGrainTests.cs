@@ -20,7 +20,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     {
         var (grain, key) = NewClient("default");
 
-        var result = await grain.Register(new(Metadata));
+        var result = await Register(grain, Metadata);
 
         Assert.Equal(ClientOperationStatus.Ok, result.Status);
         var client = result.Client!;
@@ -39,10 +39,43 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Repeating_a_register_call_is_a_replay_not_a_second_client()
+    {
+        var (grain, key) = NewClient("default");
+        var (secret, token) = (Secrets.NewSecret(), Secrets.NewSecret());
+        await grain.Register(new(Metadata), secret, token);
+        var stored = StoredJson(key);
+
+        var replay = await grain.Register(new(Metadata), secret, token);
+        var other = await grain.Register(new(Metadata), Secrets.NewSecret(), token);
+
+        Assert.Equal((ClientOperationStatus.Ok, secret, token), (replay.Status, replay.Client!.ClientSecret, replay.Client.RegistrationAccessToken));
+        Assert.Equal(ClientOperationStatus.Conflict, other.Status);
+        Assert.Equal(stored, StoredJson(key));
+    }
+
+    [Fact]
+    public async Task Repeating_an_update_call_after_it_applied_succeeds_again()
+    {
+        var (grain, _) = NewClient("default");
+        var created = (await Register(grain, Metadata)).Client!;
+        var rotated = Secrets.NewSecret();
+
+        var first = await grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "openid" }), null, rotated);
+        var replay = await grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "openid" }), null, rotated);
+        var stale = await grain.Update(created.RegistrationAccessToken, new(Metadata), null, Secrets.NewSecret());
+
+        Assert.Equal(ClientOperationStatus.Ok, first.Status);
+        Assert.Equal((ClientOperationStatus.Ok, rotated), (replay.Status, replay.Client!.RegistrationAccessToken));
+        Assert.Equal(ClientOperationStatus.Unauthorized, stale.Status);
+        Assert.Equal("openid", (await grain.Read(rotated)).Client!.Metadata.Scope);
+    }
+
+    [Fact]
     public async Task Read_needs_the_registration_access_token_and_never_returns_the_secret()
     {
         var (grain, _) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
 
         var read = await grain.Read(created.RegistrationAccessToken);
 
@@ -60,7 +93,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
         var (grain, _) = NewClient("default");
 
         Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read("x")).Status);
-        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Update("x", new(Metadata), null)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Update("x", new(Metadata), null, Secrets.NewSecret())).Status);
         Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete("x"));
         Assert.False((await grain.Authenticate("x")).Authenticated);
     }
@@ -69,10 +102,10 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task A_taken_id_is_never_overwritten()
     {
         var (grain, key) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
         var before = StoredJson(key);
 
-        var again = await grain.Register(new(Metadata with { Scope = "" }));
+        var again = await Register(grain, Metadata with { Scope = "" });
 
         Assert.Equal(ClientOperationStatus.Conflict, again.Status);
         Assert.Equal(before, StoredJson(key));
@@ -83,9 +116,9 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task Update_replaces_metadata_and_rotates_the_registration_access_token()
     {
         var (grain, key) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
 
-        var updated = await grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "openid" }), null);
+        var updated = await grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "openid" }), null, Secrets.NewSecret());
 
         Assert.Equal(ClientOperationStatus.Ok, updated.Status);
         Assert.NotEqual(created.RegistrationAccessToken, updated.Client!.RegistrationAccessToken);
@@ -100,10 +133,10 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task Update_accepts_only_the_current_secret_when_one_is_echoed()
     {
         var (grain, _) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
 
-        var wrong = await grain.Update(created.RegistrationAccessToken, new(Metadata), "chosen-by-client");
-        var right = await grain.Update(created.RegistrationAccessToken, new(Metadata), created.ClientSecret);
+        var wrong = await grain.Update(created.RegistrationAccessToken, new(Metadata), "chosen-by-client", Secrets.NewSecret());
+        var right = await grain.Update(created.RegistrationAccessToken, new(Metadata), created.ClientSecret, Secrets.NewSecret());
 
         Assert.Equal(ClientOperationStatus.SecretMismatch, wrong.Status);
         Assert.Equal(ClientOperationStatus.Ok, right.Status);
@@ -114,13 +147,13 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task A_failed_storage_write_leaves_the_registration_as_it_was()
     {
         var (grain, key) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
         var before = StoredJson(key);
 
         ClusterFixture.Storage.FailWrites = true;
         try
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "" }), null));
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.Update(created.RegistrationAccessToken, new(Metadata with { Scope = "" }), null, Secrets.NewSecret()));
         }
         finally
         {
@@ -137,7 +170,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task Delete_removes_the_stored_state_and_every_credential()
     {
         var (grain, key) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
 
         Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete("wrong"));
         Assert.Equal(ClientOperationStatus.Ok, await grain.Delete(created.RegistrationAccessToken));
@@ -152,7 +185,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task Authenticate_answers_what_the_client_may_be_issued()
     {
         var (grain, _) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
 
         var check = await grain.Authenticate(created.ClientSecret!);
 
@@ -168,7 +201,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task Token_requests_write_last_used_at_most_once_per_interval()
     {
         var (grain, key) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
         await grain.Authenticate(created.ClientSecret!);
         var writes = ClusterFixture.Storage.Writes;
 
@@ -187,7 +220,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     public async Task State_comes_back_from_storage_after_deactivation()
     {
         var (grain, _) = NewClient("default");
-        var created = (await grain.Register(new(Metadata))).Client!;
+        var created = (await Register(grain, Metadata)).Client!;
 
         await fixture.DeactivateAllAsync();
 
@@ -203,11 +236,14 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
         var clientId = Secrets.NewClientId();
         var inDefault = fixture.Grains.GetGrain<IClientGrain>(ClientKey.Of("default", clientId));
         var inAcme = fixture.Grains.GetGrain<IClientGrain>(ClientKey.Of("acme", clientId));
-        var created = (await inDefault.Register(new(Metadata))).Client!;
+        var created = (await Register(inDefault, Metadata)).Client!;
 
         Assert.Equal(ClientOperationStatus.Unauthorized, (await inAcme.Read(created.RegistrationAccessToken)).Status);
         Assert.False((await inAcme.Authenticate(created.ClientSecret!)).Authenticated);
     }
+
+    private static Task<ClientOperationResult> Register(IClientGrain grain, ClientMetadata metadata) =>
+        grain.Register(new(metadata), Secrets.NewSecret(), Secrets.NewSecret());
 
     private (IClientGrain Grain, string Key) NewClient(string tenant)
     {

@@ -10,20 +10,26 @@ namespace Registry.Grains;
 [Alias("Registry.IClientGrain")]
 public interface IClientGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the client (RFC 7591 §3.2.1). Answers Conflict if the id is taken.</summary>
+    /// <summary>
+    /// Creates the client (RFC 7591 §3.2.1) with credentials the caller generated; the grain stores their
+    /// hashes only. Idempotent: repeating the same call (a retry after a lost answer) succeeds again;
+    /// any other create on a taken id answers Conflict.
+    /// </summary>
     [Alias("Register")]
-    Task<ClientOperationResult> Register(Immutable<ClientMetadata> metadata);
+    Task<ClientOperationResult> Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken);
 
     /// <summary>Reads the client with its registration access token (RFC 7592 §2.1).</summary>
     [Alias("Read")]
     Task<ClientOperationResult> Read(string registrationAccessToken);
 
     /// <summary>
-    /// Replaces the metadata (RFC 7592 §2.2) and rotates the registration access token. A client_secret
-    /// echoed by the client must equal the current one.
+    /// Replaces the metadata (RFC 7592 §2.2) and rotates the registration access token to
+    /// <paramref name="newRegistrationAccessToken"/>. A client_secret echoed by the client must equal the
+    /// current one. Idempotent: a retry of an update that already happened succeeds again.
     /// </summary>
     [Alias("Update")]
-    Task<ClientOperationResult> Update(string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret);
+    Task<ClientOperationResult> Update(
+        string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken);
 
     /// <summary>Deletes the client and its stored state (RFC 7592 §2.3).</summary>
     [Alias("Delete")]

@@ -48,7 +48,8 @@ internal static class RegistrationEndpoints
         for (var attempt = 0; attempt < MaxCreateAttempts; attempt++)
         {
             var clientId = Secrets.NewClientId();
-            var result = await Client(grains, tenant, clientId).Register(new(validated.Value));
+            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: Secrets.NewSecret());
+            var result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token), http.RequestAborted);
             if (result.Status == ClientOperationStatus.Ok)
             {
                 var uri = tenant.RegistrationClientUri(clientId);
@@ -67,7 +68,7 @@ internal static class RegistrationEndpoints
             return ClientInformationResults.InvalidRegistrationToken();
         }
 
-        var result = await Client(grains, tenant, clientId).Read(token);
+        var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
         return ClientInformationResults.From(result, tenant.RegistrationClientUri(clientId));
     }
 
@@ -87,11 +88,13 @@ internal static class RegistrationEndpoints
         if (error is not null)
         {
             // Authentication outranks validation: an unknown client or a wrong token is 401 whatever the body.
-            var authorized = (await client.Read(token)).Status == ClientOperationStatus.Ok;
+            var check = await GrainCalls.RetryAsync((Client: client, Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
+            var authorized = check.Status == ClientOperationStatus.Ok;
             return authorized ? new OAuthErrorResult(error) : ClientInformationResults.InvalidRegistrationToken();
         }
 
-        var result = await client.Update(token, new(validated.Value!), metadata.Value!.ClientSecret);
+        var update = (Client: client, Token: token, Metadata: validated.Value!, metadata.Value!.ClientSecret, NewToken: Secrets.NewSecret());
+        var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken), http.RequestAborted);
         return ClientInformationResults.From(result, tenant.RegistrationClientUri(clientId));
     }
 
@@ -103,7 +106,7 @@ internal static class RegistrationEndpoints
             return ClientInformationResults.InvalidRegistrationToken();
         }
 
-        var status = await Client(grains, tenant, clientId).Delete(token);
+        var status = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
         return status == ClientOperationStatus.Ok ? Results.NoContent() : ClientInformationResults.InvalidRegistrationToken();
     }
 

@@ -35,7 +35,7 @@ internal static class TokenEndpoint
             return Error(request.Error);
         }
 
-        var grant = await AuthenticateAsync(tenant, request.Value, grains);
+        var grant = await AuthenticateAsync(tenant, request.Value, grains, http.RequestAborted);
         if (!grant.IsSuccess)
         {
             return Error(grant.Error);
@@ -50,11 +50,14 @@ internal static class TokenEndpoint
     }
 
     /// <summary>Authenticates the client and decides the granted scope (RFC 6749 §3.3) and token lifetime.</summary>
-    private static async Task<Outcome<Grant>> AuthenticateAsync(TenantContext tenant, TokenRequest request, IGrainFactory grains)
+    private static async Task<Outcome<Grant>> AuthenticateAsync(TenantContext tenant, TokenRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (request.ClientId == tenant.Tenant.AdminClientId)
         {
-            var admin = await grains.GetGrain<ITenantGrain>(tenant.Name).AuthenticateAdmin(request.ClientId, request.ClientSecret);
+            var admin = await GrainCalls.RetryAsync(
+                (Tenant: grains.GetGrain<ITenantGrain>(tenant.Name), request.ClientId, request.ClientSecret),
+                a => a.Tenant.AuthenticateAdmin(a.ClientId, a.ClientSecret),
+                cancellationToken);
             return admin
                 ? GrantScope(request, [MetadataDefaults.RegisterScope], tenant.Tenant.AdminTokenLifetimeSeconds)
                 : ClientAuthenticationFailed();
@@ -65,7 +68,10 @@ internal static class TokenEndpoint
             return ClientAuthenticationFailed();
         }
 
-        var check = await grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, request.ClientId)).Authenticate(request.ClientSecret);
+        var check = await GrainCalls.RetryAsync(
+            (Client: grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, request.ClientId)), request.ClientSecret),
+            c => c.Client.Authenticate(c.ClientSecret),
+            cancellationToken);
         if (!check.Authenticated)
         {
             return ClientAuthenticationFailed();

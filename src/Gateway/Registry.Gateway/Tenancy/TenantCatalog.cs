@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Registry.Gateway.Http;
 using Registry.Grains;
 
 namespace Registry.Gateway.Tenancy;
@@ -47,7 +48,7 @@ internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : I
         TenantSnapshot? snapshot;
         try
         {
-            snapshot = await grains.GetGrain<ITenantGrain>(name).GetSnapshot();
+            snapshot = await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(name), t => t.GetSnapshot(), CancellationToken.None);
         }
         catch when (_entries.TryGetValue(name, out var stale) && stale.Runtime is not null)
         {
