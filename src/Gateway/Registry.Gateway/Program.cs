@@ -1,22 +1,14 @@
-using Microsoft.Extensions.Options;
 using Registry.Gateway;
+using Registry.Silo.Hosting;
 
 try
 {
     await RegistryGatewayApp.Build(args).RunAsync();
     return 0;
 }
-catch (Exception exception) when (ConfigurationErrors(exception) is { Count: > 0 } errors)
+catch (Exception exception) when (StartupErrors.Describe(exception) is { } message)
 {
     // One clear message for a misconfiguration, not a stack trace.
-    await Console.Error.WriteLineAsync($"Registry cannot start: invalid configuration: {string.Join("; ", errors)}");
-    return 2;
+    await Console.Error.WriteLineAsync(message);
+    return StartupErrors.ExitCode;
 }
-
-static List<string> ConfigurationErrors(Exception exception) => exception switch
-{
-    OptionsValidationException invalid => [invalid.Message],
-    AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
-        [.. aggregate.InnerExceptions.Select(e => e.Message)],
-    _ => [],
-};

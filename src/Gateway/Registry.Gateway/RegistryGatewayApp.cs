@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Registry.Gateway.Configuration;
 using Registry.Gateway.Endpoints;
@@ -37,6 +38,10 @@ public static class RegistryGatewayApp
         });
         app.UseOAuthErrors();
         app.MapRegistry();
+
+        // Liveness: the process answers. Readiness: the cluster answers with an active silo.
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 

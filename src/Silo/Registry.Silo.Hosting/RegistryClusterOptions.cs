@@ -1,14 +1,17 @@
 namespace Registry.Silo.Hosting;
 
-/// <summary>How silos find each other and where grain state lives ("Registry:Cluster").</summary>
+/// <summary>How silos find each other, where grain state lives, and how gateways reach them ("Registry:Cluster").</summary>
 public sealed class RegistryClusterOptions
 {
     public const string Section = "Registry:Cluster";
 
-    /// <summary>Localhost: a single silo on this machine, no external membership store.</summary>
+    /// <summary>Gateway only: Embedded co-hosts a silo (the default); Client connects to separate silos.</summary>
+    public GatewayMode Mode { get; set; } = GatewayMode.Embedded;
+
+    /// <summary>Localhost: a single silo on this machine. Redis: any number of silos sharing a Redis membership table.</summary>
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
 
-    /// <summary>Memory: grain state lives in silo memory and is lost when the process stops.</summary>
+    /// <summary>Memory: grain state lives in silo memory and is lost when the process stops. AzureTable: durable.</summary>
     public StorageKind Storage { get; set; } = StorageKind.Memory;
 
     public string ClusterId { get; set; } = "registry";
@@ -20,14 +23,56 @@ public sealed class RegistryClusterOptions
 
     /// <summary>Port Orleans clients (cluster-mode gateways) connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and gateways use to reach this silo (e.g. the pod IP); unset: detected.</summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary>StackExchange.Redis configuration string (e.g. "redis:6379"), for Redis clustering.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>Azure Storage connection string with a TableEndpoint (Azurite locally), for AzureTable storage.</summary>
+    public string? AzureTableConnectionString { get; set; }
+
+    public string AzureTableName { get; set; } = "RegistryGrainState";
+
+    /// <summary>A grain call not answered within this many seconds fails (and is retried or answered 503): never a hang.</summary>
+    public int ResponseTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Failure detection, see <see cref="MembershipSettings"/>.</summary>
+    public MembershipSettings Membership { get; set; } = new();
+}
+
+/// <summary>
+/// Failure detection. Defaults declare a killed silo dead in about 2 s (Orleans' own defaults take
+/// 11-18 s): each silo probes others every second, 2 missed probes make a suspicion and 1 vote suffices.
+/// The price: a silo frozen for more than ~2 s (a long GC pause, a starved CPU) is also declared dead and
+/// must restart, so raise these on noisy hosts.
+/// </summary>
+public sealed class MembershipSettings
+{
+    public double ProbeTimeoutSeconds { get; set; } = 1;
+
+    public int NumMissedProbesLimit { get; set; } = 2;
+
+    public int NumVotesForDeathDeclaration { get; set; } = 1;
+
+    public double TableRefreshSeconds { get; set; } = 2;
+}
+
+public enum GatewayMode
+{
+    Embedded,
+    Client,
 }
 
 public enum ClusteringKind
 {
     Localhost,
+    Redis,
 }
 
 public enum StorageKind
 {
     Memory,
+    AzureTable,
 }

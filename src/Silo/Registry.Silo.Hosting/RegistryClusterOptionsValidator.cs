@@ -1,14 +1,15 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Registry.Silo.Hosting;
 
-/// <summary>Startup validation of Registry:Cluster.</summary>
+/// <summary>Startup validation of Registry:Cluster; every problem is reported, each naming its key.</summary>
 public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryClusterOptions>
 {
     public ValidateOptionsResult Validate(string? name, RegistryClusterOptions options)
     {
-        var failures = new List<string>();
         const string Key = RegistryClusterOptions.Section;
+        var failures = new List<string>();
         if (options.SiloPort is < 1 or > 65535 || options.GatewayPort is < 1 or > 65535 || options.SiloPort == options.GatewayPort)
         {
             failures.Add($"{Key}: SiloPort ({options.SiloPort}) and GatewayPort ({options.GatewayPort}) must be distinct ports 1-65535");
@@ -17,6 +18,37 @@ public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryC
         if (string.IsNullOrWhiteSpace(options.ClusterId) || string.IsNullOrWhiteSpace(options.ServiceId))
         {
             failures.Add($"{Key}: ClusterId and ServiceId must not be empty");
+        }
+
+        if (options.Clustering == ClusteringKind.Redis && string.IsNullOrWhiteSpace(options.RedisConnectionString))
+        {
+            failures.Add($"{Key}:RedisConnectionString is required for Redis clustering");
+        }
+
+        if (options.Mode == GatewayMode.Client && options.Clustering != ClusteringKind.Redis)
+        {
+            failures.Add($"{Key}:Mode Client needs Clustering Redis (a client finds silos through the membership table)");
+        }
+
+        if (options.Storage == StorageKind.AzureTable && string.IsNullOrWhiteSpace(options.AzureTableConnectionString))
+        {
+            failures.Add($"{Key}:AzureTableConnectionString is required for AzureTable storage");
+        }
+
+        if (options.AdvertisedIPAddress is { } address && !IPAddress.TryParse(address, out _))
+        {
+            failures.Add($"{Key}:AdvertisedIPAddress '{address}' is not an IP address");
+        }
+
+        if (options.ResponseTimeoutSeconds is < 1 or > 120)
+        {
+            failures.Add($"{Key}:ResponseTimeoutSeconds must be between 1 and 120");
+        }
+
+        var membership = options.Membership;
+        if (membership.ProbeTimeoutSeconds <= 0 || membership.TableRefreshSeconds <= 0 || membership.NumMissedProbesLimit < 1 || membership.NumVotesForDeathDeclaration < 1)
+        {
+            failures.Add($"{Key}:Membership: timings must be positive and limits at least 1");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,11 +1,14 @@
+using System.Net;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Registry.Grains;
 using Registry.Grains.Configuration;
+using StackExchange.Redis;
 
 namespace Registry.Silo.Hosting;
 
@@ -14,7 +17,7 @@ public static class RegistrySiloBuilderExtensions
     /// <summary>Configures a silo serving Registry's grains with the clustering and storage named in configuration.</summary>
     public static ISiloBuilder AddRegistry(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = ReadOptions(configuration);
+        var options = RegistryClusterConfiguration.Read(configuration);
         silo.Services.AddRegistryGrains();
         silo.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
         silo.Configure<ClusterOptions>(cluster =>
@@ -22,42 +25,72 @@ public static class RegistrySiloBuilderExtensions
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
-
-        switch (options.Clustering)
-        {
-            case ClusteringKind.Localhost:
-                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-                break;
-        }
-
-        switch (options.Storage)
-        {
-            case StorageKind.Memory:
-                silo.AddMemoryGrainStorage(RegistryStorage.Name);
-                silo.Services.AddHostedService<VolatileStorageWarning>();
-                break;
-        }
-
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeoutSeconds));
+        ConfigureClustering(silo, options);
+        ConfigureStorage(silo, options);
         return silo;
     }
 
-    /// <summary>
-    /// The clustering and storage choices shape the silo, so they are read and validated while building it
-    /// (before Orleans reads them), failing with the same single message options validation gives.
-    /// </summary>
-    public static RegistryClusterOptions ReadOptions(IConfiguration configuration)
+    private static void ConfigureClustering(ISiloBuilder silo, RegistryClusterOptions options)
     {
-        var options = new RegistryClusterOptions();
-        configuration.GetSection(RegistryClusterOptions.Section).Bind(options);
-        var result = new RegistryClusterOptionsValidator().Validate(null, options);
-        return result.Failed
-            ? throw new OptionsValidationException(RegistryClusterOptions.Section, typeof(RegistryClusterOptions), result.Failures)
-            : options;
+        if (options.Clustering == ClusteringKind.Localhost)
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            return;
+        }
+
+        silo.UseRedisClustering(redis => redis.ConfigurationOptions = RedisOptions(options));
+        if (options.AdvertisedIPAddress is { } address)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(address), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        var membership = options.Membership;
+        silo.Configure<ClusterMembershipOptions>(m =>
+        {
+            m.ProbeTimeout = TimeSpan.FromSeconds(membership.ProbeTimeoutSeconds);
+            m.NumMissedProbesLimit = membership.NumMissedProbesLimit;
+            m.NumVotesForDeathDeclaration = membership.NumVotesForDeathDeclaration;
+            m.TableRefreshTimeout = TimeSpan.FromSeconds(membership.TableRefreshSeconds);
+            m.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(Math.Max(5, membership.TableRefreshSeconds * 2));
+        });
+    }
+
+    private static void ConfigureStorage(ISiloBuilder silo, RegistryClusterOptions options)
+    {
+        if (options.Storage == StorageKind.Memory)
+        {
+            silo.AddMemoryGrainStorage(RegistryStorage.Name);
+            silo.Services.AddHostedService<VolatileStorageWarning>();
+            return;
+        }
+
+        // Plain JSON (System.Text.Json) rather than Orleans' default Newtonsoft JSON with $type: stored state
+        // must not depend on .NET type names. Deleting a client removes its row.
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddAzureTableGrainStorage(RegistryStorage.Name, table =>
+        {
+            table.TableServiceClient = new TableServiceClient(options.AzureTableConnectionString);
+            table.TableName = options.AzureTableName;
+            table.UseStringFormat = true;
+            table.DeleteStateOnClear = true;
+        });
+    }
+
+    internal static ConfigurationOptions RedisOptions(RegistryClusterOptions options)
+    {
+        var redis = ConfigurationOptions.Parse(options.RedisConnectionString!);
+        redis.AbortOnConnectFail = false;
+        return redis;
     }
 }
 
 /// <summary>Says clearly, at startup, that nothing registered survives the process.</summary>
-internal sealed partial class VolatileStorageWarning(ILogger<VolatileStorageWarning> logger) : Microsoft.Extensions.Hosting.IHostedService
+internal sealed partial class VolatileStorageWarning(ILogger<VolatileStorageWarning> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

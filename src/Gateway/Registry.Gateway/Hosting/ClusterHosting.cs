@@ -7,11 +7,22 @@ internal static class ClusterHosting
 {
     /// <summary>
     /// Embedded (the default): a silo co-hosted in this process, built exactly as a standalone silo is
-    /// (by default localhost clustering and in-memory storage). HTTP starts listening only once the silo is up.
+    /// (by default localhost clustering and in-memory storage); HTTP starts once the silo is up.
+    /// Client: an Orleans client of separate silos found through Redis; HTTP starts once a silo answers.
     /// </summary>
     public static WebApplicationBuilder AddRegistryCluster(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration));
+        var options = RegistryClusterConfiguration.Read(builder.Configuration);
+        if (options.Mode == GatewayMode.Client)
+        {
+            builder.UseOrleansClient(client => client.AddRegistryCluster(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration));
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"]);
         return builder;
     }
 }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Registry.Silo.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateSlimBuilder(args);
+    builder.Logging.AddFilter("Polly", LogLevel.Warning);
+    builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+    if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    {
+        // Health endpoints default to 8081 so a silo and a gateway (5000) can share a host; --urls or
+        // ASPNETCORE_URLS override it.
+        builder.WebHost.UseUrls("http://localhost:8081");
+    }
+
+    builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration));
+    builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+
+    var app = builder.Build();
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+
+    // Liveness: the process answers. Readiness: this silo is an active cluster member.
+    app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+    app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupErrors.Describe(exception) is { } message)
+{
+    await Console.Error.WriteLineAsync(message);
+    return StartupErrors.ExitCode;
+}
