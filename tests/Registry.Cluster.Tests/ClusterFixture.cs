@@ -1,0 +1,48 @@
+using Xunit.Sdk;
+using System.Text.Json;
+
+namespace Registry.Cluster.Tests;
+
+/// <summary>One local cluster (2 silos, gateway, Redis, Azurite) for the ordered failover scenarios.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public LocalCluster Cluster { get; } = new(silos: 2);
+
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Every client the scenarios got a 201 for: none may ever be lost.</summary>
+    public List<JsonElement> Acknowledged { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await Cluster.RunAsync(TimeSpan.FromMinutes(10), "up");
+        Http = new HttpClient { BaseAddress = Cluster.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        await Cluster.RunAsync("down");
+        if (Directory.Exists(Cluster.RunDirectory))
+        {
+            Directory.Delete(Cluster.RunDirectory, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollectionDefinition : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "local cluster";
+}
+
+/// <summary>Runs a class's tests in the order of their names (Step1_, Step2_, ...): the scenarios build on each other.</summary>
+public sealed class StepOrderer : ITestCaseOrderer
+{
+    public const string TypeName = "Registry.Cluster.Tests.StepOrderer";
+    public const string AssemblyName = "Registry.Cluster.Tests";
+
+    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases)
+        where TTestCase : ITestCase =>
+        testCases.OrderBy(t => t.TestMethod.Method.Name, StringComparer.Ordinal);
+}
