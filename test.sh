@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README says: ./test.sh
-# Builds the solution (warnings are errors), runs every test project, then walks the README's curl
-# flow against the real registry process. Installs what it needs (jq, openssl, curl) when missing.
+# Builds the solution (warnings are errors), installs what the tests need when missing (curl, jq, openssl,
+# redis-server and yamllint/docker-compose from apt, Azurite from npm), runs every test project (the
+# failover tests start real Redis, Azurite, silo and gateway processes through deploy/local/cluster.sh),
+# then the script checks: the README's curl flow against the real registry, and the deployment files.
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,7 +22,14 @@ if ! dotnet build Registry.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-dotnet test Registry.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+if ! deploy/local/cluster.sh install; then
+  echo "could not install redis-server / Azurite for the failover tests"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# One test project at a time (-m:1): the failover tests need both cores for their five processes.
+dotnet test Registry.sln -c Release --no-build -nologo -m:1 2>&1 | tee "$log"
 while read -r f p; do
   passed=$((passed + p)); failed=$((failed + f))
 done < <(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+).*/\1 \2/')

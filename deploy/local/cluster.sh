@@ -10,6 +10,7 @@
 #   deploy/local/cluster.sh restart-redis    stop Redis and start it again on the same data (append-only file),
 #                                            after REDIS_DOWN_SECONDS (default 0)
 #   deploy/local/cluster.sh status           what runs, with pids
+#   deploy/local/cluster.sh install          install redis-server (apt) and Azurite (npm) if missing, build if needed
 #   deploy/local/cluster.sh down             stop everything this script started (by pid)
 #
 # Environment: SILOS (2), GATEWAY_PORT (5000), REDIS_PORT (6390), AZURITE_PORT (10012),
@@ -176,5 +177,6 @@ case "${1:-}" in
   restart) cmd_restart ;;
   restart-redis) stop redis; sleep "${REDIS_DOWN_SECONDS:-0}"; start_redis ;;
   status) cmd_status ;;
+  install) ensure_tools ;;
   *) sed -n '2,20p' "$0"; exit 2 ;;
 esac

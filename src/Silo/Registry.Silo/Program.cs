@@ -6,10 +6,11 @@ try
     var builder = WebApplication.CreateSlimBuilder(args);
     builder.Logging.AddFilter("Polly", LogLevel.Warning);
     builder.Logging.AddFilter("Orleans", LogLevel.Warning);
-    if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    var configuration = builder.Configuration;
+    if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
     {
-        // Health endpoints default to 8081 so a silo and a gateway (5000) can share a host; --urls or
-        // ASPNETCORE_URLS override it.
+        // Health endpoints default to 8081 so a silo and a gateway (5000) can share a host; --urls,
+        // ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS (set in the .NET container images) override it.
         builder.WebHost.UseUrls("http://localhost:8081");
     }
 
