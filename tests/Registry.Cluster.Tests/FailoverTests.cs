@@ -166,6 +166,53 @@ public sealed class FailoverTests(ClusterFixture fixture, ITestOutputHelper outp
             $"a silo joined {joined.TotalSeconds:F1} s after Redis came back; a killed silo was declared dead in {detected.TotalSeconds:F1} s");
     }
 
+    [Fact]
+    public async Task Step5_without_any_silo_the_gateway_is_unready_and_answers_503_then_recovers()
+    {
+        var admin = await Http.AdminTokenAsync();
+        var running = (await Cluster.RunAsync("status")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ')).Where(p => p[0].StartsWith("silo", StringComparison.Ordinal) && p[2] == "running")
+            .Select(p => p[0]["silo".Length..]).ToList();
+        Assert.NotEmpty(running);
+        foreach (var silo in running)
+        {
+            await Cluster.RunAsync("kill-silo", silo);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while ((await Http.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.ServiceUnavailable)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the gateway stayed ready without silos");
+            await Task.Delay(200);
+        }
+
+        var unready = clock.Elapsed;
+        var attempt = Stopwatch.StartNew();
+        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.SeedBody);
+        var answeredIn = attempt.Elapsed;
+        await response.AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "temporarily_unavailable");
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.True(answeredIn < TimeSpan.FromSeconds(15), $"the 503 took {answeredIn}");
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("/healthz/live")).StatusCode);
+
+        foreach (var silo in running)
+        {
+            await Cluster.RunAsync("start-silo", silo);
+        }
+
+        clock.Restart();
+        while ((await Http.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the gateway never became ready again");
+            await Task.Delay(200);
+        }
+
+        var ready = clock.Elapsed;
+        await VerifyEveryAcknowledgedClientAsync();
+        Report("every silo killed", $"gateway unready after {unready.TotalSeconds:F1} s; requests answered 503 in {answeredIn.TotalSeconds:F1} s",
+            $"ready again {ready.TotalSeconds:F1} s after the silos were back; {fixture.Acknowledged.Count} clients intact");
+    }
+
     /// <summary>Every client that ever got a 201 is readable (RFC 7592) and gets a token.</summary>
     private async Task VerifyEveryAcknowledgedClientAsync()
     {

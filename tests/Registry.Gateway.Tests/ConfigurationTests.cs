@@ -62,6 +62,11 @@ public sealed class ConfigurationTests
     [InlineData("Registry:Issuer", "http://id.example.com", "Registry:Issuer 'http://id.example.com' must be an absolute https URL")]
     [InlineData("Registry:Cluster:SiloPort", "0", "SiloPort (0) and GatewayPort")]
     [InlineData("Registry:ForwardedHeaders:KnownNetworks:0", "ten-dot-something", "KnownNetworks CIDR ranges")]
+    [InlineData("Registry:Cluster:Mode", "Client", "Mode Client needs Clustering Redis")]
+    [InlineData("Registry:Cluster:Clustering", "Redis", "RedisConnectionString is required for Redis clustering")]
+    [InlineData("Registry:Cluster:Storage", "AzureTable", "AzureTableConnectionString is required for AzureTable storage")]
+    [InlineData("Registry:Cluster:AdvertisedIPAddress", "not-an-ip", "AdvertisedIPAddress 'not-an-ip' is not an IP address")]
+    [InlineData("Registry:Cluster:ResponseTimeoutSeconds", "0", "ResponseTimeoutSeconds must be between 1 and 120")]
     public async Task Misconfiguration_stops_startup_with_one_clear_message(string key, string value, string message)
     {
         WebApplication? app = null;
