@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README says: ./test.sh
 # Builds the solution (warnings are errors), installs what the tests need when missing (curl, jq, openssl,
-# redis-server and yamllint/docker-compose from apt, Azurite from npm), runs every test project (the
+# prometheus for promtool, redis-server and yamllint/docker-compose from apt, Azurite from npm), runs every test project (the
 # failover tests start real Redis, Azurite, silo and gateway processes through deploy/local/cluster.sh),
 # then the script checks: the README's curl flow against the real registry, and the deployment files.
 # Ends with one line: "N passed, N failed".
@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
 
-ensure_apt_packages curl jq openssl || { echo "could not install curl/jq/openssl"; echo "0 passed, 1 failed"; exit 1; }
+ensure_apt_packages curl jq openssl prometheus || { echo "could not install curl/jq/openssl/prometheus (promtool)"; echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p .run
 log=.run/dotnet-test.log

@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
-ensure_apt_packages yamllint docker-compose python3-yaml >/dev/null 2>&1
+ensure_apt_packages yamllint docker-compose python3-yaml prometheus >/dev/null 2>&1
 
 pass=0
 fail=0
@@ -21,6 +21,8 @@ check "docker-compose config accepts deploy/docker-compose.yml" \
   env REGISTRY_ADMIN_SECRET=check docker-compose -f deploy/docker-compose.yml config -q
 check "compose refuses to start without an admin secret" \
   bash -c '! env -u REGISTRY_ADMIN_SECRET docker-compose -f deploy/docker-compose.yml config -q 2>/dev/null'
+
+check "promtool accepts deploy/observability/prometheus.yml" promtool check config deploy/observability/prometheus.yml
 
 dockerfile_ok() {
   local file=$1 project dll

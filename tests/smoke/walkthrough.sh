@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README walk-through, for real: starts the registry with the README's run command (embedded default)
-# and runs the README's curl flow against it, checking every answer; then checks configuration through
-# environment variables and the one-line startup error. Verifies the access token's RS256 signature with
+# and runs the README's curl flow against it, checking every answer and what operators see (/metrics,
+# promtool, a console trace); then checks configuration through environment variables and the one-line
+# startup error. Verifies the access token's RS256 signature with
 # OpenSSL against /jwks, independently of .NET. Last line: "smoke: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -66,7 +67,7 @@ CNF
     printf '%s' "$header.$payload" | openssl dgst -sha256 -verify "$work/key.pem" -signature "$work/sig.bin" >/dev/null
 }
 
-check "registry starts with the README command" start_registry
+check "registry starts with the README command (console trace exporter on)" start_registry OTEL_TRACES_EXPORTER=console
 
 # --- README walk-through (same commands) ---
 TOKEN=$(curl -s -X POST "$B/token" \
@@ -101,6 +102,19 @@ check "update rotates the registration access token" test "$(curl -s -o /dev/nul
 check "delete answers 204" test "$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "$URI" -H "Authorization: Bearer $NEW_RAT")" = 204
 check "deleted client cannot get tokens" test "$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials "$B/token" | jq -r .error)" = invalid_client
 check "default-password warning logged" grep -q "SECURITY WARNING" "$work/registry.log"
+
+# --- observability: the registration in /metrics, a connected trace on the console exporter ---
+curl -s "$B/metrics" >"$work/metrics.txt"
+check "/metrics counts the registration" grep -qE '^registry_registrations_total\{.*outcome="success".*tenant="default"\} [1-9]' "$work/metrics.txt"
+check "/metrics counts tokens and deletes" grep -qE '^registry_(tokens|client_deletes)_total\{' "$work/metrics.txt"
+promtool check metrics <"$work/metrics.txt" >/dev/null 2>&1
+check "promtool parses the whole /metrics output" test $? -ne 1
+check "promtool finds no lint problem in registry_* metrics" \
+  bash -c "grep -E '^(# (HELP|TYPE) )?registry_' '$work/metrics.txt' | promtool check metrics"
+awk '/Activity.TraceId:/ { trace = $2 } /Activity.DisplayName:/ { $1 = ""; print trace substr($0, 1) }' "$work/registry.log" >"$work/spans.txt"
+trace=$(grep -m1 ' POST /register$' "$work/spans.txt" | cut -d' ' -f1)
+check "console trace: POST /register -> IClientGrain/Register -> write storage" \
+  bash -c "[ -n '$trace' ] && grep -qx '$trace IClientGrain/Register' '$work/spans.txt' && grep -qx '$trace write storage' '$work/spans.txt'"
 stop_registry
 
 # --- configuration through environment variables ---

@@ -5,7 +5,9 @@ using Registry.Gateway.Endpoints;
 using Registry.Gateway.Hosting;
 using Registry.Gateway.Http;
 using Registry.Gateway.Tenancy;
+using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tokens;
+using Registry.Silo.Hosting.Telemetry;
 
 namespace Registry.Gateway;
 
@@ -20,6 +22,7 @@ public static class RegistryGatewayApp
         builder.Services.AddRegistryGateway();
         var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
+        builder.AddRegistryTelemetry("registry-gateway");
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -38,6 +41,7 @@ public static class RegistryGatewayApp
         });
         app.UseOAuthErrors();
         app.MapRegistry();
+        app.MapRegistryMetrics();
 
         // Liveness: the process answers. Readiness: the cluster answers with an active silo.
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
@@ -53,6 +57,7 @@ public static class RegistryGatewayApp
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<GatewayMetrics>();
         return services;
     }
 }

@@ -11,6 +11,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("GetSnapshot")]
     Task<TenantSnapshot?> GetSnapshot();
 
+    /// <summary>Adds a batch of client creations (+) and deletions (-) to the persisted count; answers the new total.</summary>
+    [Alias("AddClientCount")]
+    Task<long> AddClientCount(long delta);
+
     /// <summary>Constant-time check of the bootstrap admin client's credentials.</summary>
     [Alias("AuthenticateAdmin")]
     Task<bool> AuthenticateAdmin(string clientId, string clientSecret);

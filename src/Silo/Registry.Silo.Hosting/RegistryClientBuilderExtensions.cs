@@ -20,6 +20,7 @@ public static class RegistryClientBuilderExtensions
             cluster.ServiceId = options.ServiceId;
         });
         client.UseRedisClustering(redis => redis.ConfigurationOptions = RegistrySiloBuilderExtensions.RedisOptions(options));
+        client.AddActivityPropagation();
 
         // Notice joined and departed silos within seconds, and never wait long on a dead one.
         client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));

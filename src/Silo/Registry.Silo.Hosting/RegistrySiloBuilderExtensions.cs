@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Registry.Grains;
 using Registry.Grains.Configuration;
+using Registry.Grains.Telemetry;
 using StackExchange.Redis;
 
 namespace Registry.Silo.Hosting;
@@ -26,6 +27,11 @@ public static class RegistrySiloBuilderExtensions
             cluster.ServiceId = options.ServiceId;
         });
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeoutSeconds));
+
+        // Grain calls continue the caller's trace; each grain span carries its tenant.
+        silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<TenantTagCallFilter>();
+        silo.Services.AddHostedService<Telemetry.MembershipMetrics>();
         ConfigureClustering(silo, options);
         ConfigureStorage(silo, options);
         return silo;

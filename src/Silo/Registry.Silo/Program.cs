@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Silo.Hosting;
+using Registry.Silo.Hosting.Telemetry;
 
 try
 {
@@ -15,6 +16,7 @@ try
     }
 
     builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration));
+    builder.AddRegistryTelemetry("registry-silo");
     builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
 
     var app = builder.Build();
@@ -23,6 +25,7 @@ try
     // Liveness: the process answers. Readiness: this silo is an active cluster member.
     app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapRegistryMetrics();
     await app.RunAsync();
     return 0;
 }

@@ -32,16 +32,16 @@ public sealed class RegistryServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RegistryServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<RegistryServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Build(settings, out var logs);
+        var app = Build(settings, out var logs, configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RegistryServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), logs);
     }
 
     /// <summary>Builds the app as Program does, on free ports, with log capture.</summary>
-    public static WebApplication Build(IReadOnlyDictionary<string, string>? settings, out CapturedLogs logs)
+    public static WebApplication Build(IReadOnlyDictionary<string, string>? settings, out CapturedLogs logs, Action<WebApplicationBuilder>? configure = null)
     {
         var args = new List<string>
         {
@@ -52,7 +52,11 @@ public sealed class RegistryServer : IAsyncDisposable
         args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
         var captured = new CapturedLogs();
         logs = captured;
-        return RegistryGatewayApp.Build([.. args], builder => builder.Logging.AddProvider(captured));
+        return RegistryGatewayApp.Build([.. args], builder =>
+        {
+            builder.Logging.AddProvider(captured);
+            configure?.Invoke(builder);
+        });
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Registry.Gateway.Http;
+using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 using Registry.Protocol.Discovery;
 
@@ -14,9 +15,9 @@ internal static class DiscoveryEndpoints
     /// <summary>Endpoints relative to a tenant's issuer.</summary>
     public static void Map(RouteGroupBuilder tenant)
     {
-        tenant.MapGet(OpenIdConfiguration, Metadata);
-        tenant.MapGet(OAuthServerMetadata, Metadata);
-        tenant.MapGet("/jwks", Jwks);
+        tenant.MapGet(OpenIdConfiguration, Metadata).WithMetadata(MetadataEndpoint);
+        tenant.MapGet(OAuthServerMetadata, Metadata).WithMetadata(MetadataEndpoint);
+        tenant.MapGet("/jwks", Jwks).WithMetadata(new ObservedEndpoint(ObservedEndpoint.Jwks));
     }
 
     /// <summary>
@@ -26,9 +27,16 @@ internal static class DiscoveryEndpoints
     /// </summary>
     public static void MapPathInserted(IEndpointRouteBuilder app)
     {
-        app.MapGet(OAuthServerMetadata + "/tenants/{tenant}", Metadata).AddEndpointFilter<TenantFilter>();
-        app.MapGet(OpenIdConfiguration + "/tenants/{tenant}", Metadata).AddEndpointFilter<TenantFilter>();
+        foreach (var path in new[] { OAuthServerMetadata, OpenIdConfiguration })
+        {
+            app.MapGet(path + "/tenants/{tenant}", Metadata)
+                .WithMetadata(MetadataEndpoint)
+                .AddEndpointFilter<ObservationFilter>()
+                .AddEndpointFilter<TenantFilter>();
+        }
     }
+
+    private static readonly ObservedEndpoint MetadataEndpoint = new(ObservedEndpoint.Metadata);
 
     private static JsonBytesResult Metadata(HttpContext http)
     {

@@ -1,4 +1,5 @@
 using Registry.Gateway.Http;
+using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
 using Registry.Grains;
@@ -16,10 +17,10 @@ internal static class RegistrationEndpoints
 {
     public static void Map(RouteGroupBuilder tenant)
     {
-        tenant.MapPost("/register", Register).DisableAntiforgery();
-        tenant.MapGet("/register/{clientId}", Read);
-        tenant.MapPut("/register/{clientId}", Update).DisableAntiforgery();
-        tenant.MapDelete("/register/{clientId}", Delete);
+        tenant.MapPost("/register", Register).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.Register));
+        tenant.MapGet("/register/{clientId}", Read).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientRead));
+        tenant.MapPut("/register/{clientId}", Update).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientUpdate));
+        tenant.MapDelete("/register/{clientId}", Delete).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientDelete));
     }
 
     private const int MaxCreateAttempts = 3;
@@ -52,6 +53,7 @@ internal static class RegistrationEndpoints
             var result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token), http.RequestAborted);
             if (result.Status == ClientOperationStatus.Ok)
             {
+                http.Observation().SetClient(clientId, null);
                 var uri = tenant.RegistrationClientUri(clientId);
                 return ClientInformationResults.Created(result.Client!, uri);
             }
@@ -63,6 +65,7 @@ internal static class RegistrationEndpoints
     private static async Task<IResult> Read(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
+        http.Observation().SetClient(clientId, null);
         if (RegistrationToken(http.Request, clientId) is not { } token)
         {
             return ClientInformationResults.InvalidRegistrationToken();
@@ -75,6 +78,7 @@ internal static class RegistrationEndpoints
     private static async Task<IResult> Update(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
+        http.Observation().SetClient(clientId, null);
         if (RegistrationToken(http.Request, clientId) is not { } token)
         {
             return ClientInformationResults.InvalidRegistrationToken();
@@ -101,6 +105,7 @@ internal static class RegistrationEndpoints
     private static async Task<IResult> Delete(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
+        http.Observation().SetClient(clientId, null);
         if (RegistrationToken(http.Request, clientId) is not { } token)
         {
             return ClientInformationResults.InvalidRegistrationToken();

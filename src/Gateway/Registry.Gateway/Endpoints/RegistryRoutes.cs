@@ -1,3 +1,4 @@
+using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 
 namespace Registry.Gateway.Endpoints;
@@ -15,6 +16,8 @@ internal static class RegistryRoutes
 
     private static void MapTenant(RouteGroupBuilder tenant)
     {
+        // Observation wraps tenant resolution, so requests for unknown tenants are measured and audited too.
+        tenant.AddEndpointFilter<ObservationFilter>();
         tenant.AddEndpointFilter<TenantFilter>();
         DiscoveryEndpoints.Map(tenant);
         TokenEndpoint.Map(tenant);

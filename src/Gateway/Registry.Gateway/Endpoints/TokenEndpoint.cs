@@ -1,4 +1,5 @@
 using Registry.Gateway.Http;
+using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
 using Registry.Grains;
@@ -13,7 +14,7 @@ namespace Registry.Gateway.Endpoints;
 internal static class TokenEndpoint
 {
     public static void Map(RouteGroupBuilder tenant) =>
-        tenant.MapPost("/token", Handle).DisableAntiforgery();
+        tenant.MapPost("/token", Handle).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.Token));
 
     private static async Task<IResult> Handle(HttpContext http, IGrainFactory grains, AccessTokenIssuer issuer)
     {
@@ -35,6 +36,9 @@ internal static class TokenEndpoint
             return Error(request.Error);
         }
 
+        var observation = http.Observation();
+        observation.GrantType = request.Value.GrantType;
+        observation.SetClient(request.Value.ClientId, tenant.Tenant.AdminClientId);
         var grant = await AuthenticateAsync(tenant, request.Value, grains, http.RequestAborted);
         if (!grant.IsSuccess)
         {

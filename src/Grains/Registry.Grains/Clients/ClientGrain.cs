@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Registry.Protocol.Metadata;
+using Registry.Grains.Telemetry;
 using Registry.Protocol.Security;
 
 namespace Registry.Grains.Clients;
@@ -15,6 +16,7 @@ namespace Registry.Grains.Clients;
 internal sealed partial class ClientGrain(
     [PersistentState("client", RegistryStorage.Name)] IPersistentState<ClientState> state,
     TimeProvider time,
+    ClientCountTracker counts,
     ILogger<ClientGrain> logger) : Grain, IClientGrain
 {
     /// <summary>"Last used" is written at most this often; in between it lives in memory until deactivation.</summary>
@@ -24,6 +26,8 @@ internal sealed partial class ClientGrain(
     private bool _lastUsedDirty;
 
     private string ClientId => ClientKey.Parse(this.GetPrimaryKeyString()).ClientId;
+
+    private string Tenant => ClientKey.Parse(this.GetPrimaryKeyString()).Tenant;
 
     async Task<ClientOperationResult> IClientGrain.Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken)
     {
@@ -44,6 +48,7 @@ internal sealed partial class ClientGrain(
             UpdatedAt = now,
             Version = 1,
         });
+        counts.Add(Tenant, +1);
         return Ok(registrationAccessToken, clientSecret);
     }
 
@@ -85,6 +90,7 @@ internal sealed partial class ClientGrain(
         }
 
         await state.ClearStateAsync();
+        counts.Add(Tenant, -1);
         _credentialCheck = null;
         _lastUsedDirty = false;
         DeactivateOnIdle();

@@ -59,6 +59,23 @@ internal sealed partial class TenantGrain(
         return Task.FromResult(_snapshot);
     }
 
+    async Task<long> ITenantGrain.AddClientCount(long delta)
+    {
+        if (_settings is null)
+        {
+            DeactivateOnIdle();
+            return 0;
+        }
+
+        if (delta != 0)
+        {
+            state.State.ClientCount = Math.Max(0, state.State.ClientCount + delta);
+            await state.WriteStateAsync();
+        }
+
+        return state.State.ClientCount;
+    }
+
     Task<bool> ITenantGrain.AuthenticateAdmin(string clientId, string clientSecret)
     {
         if (_settings is null)

@@ -1,7 +1,7 @@
 namespace Registry.Grains.Tenants;
 
 /// <summary>
-/// The persisted state of a tenant grain: its signing keys, newest first. Property names are the storage
+/// The persisted state of a tenant grain: its signing keys, newest first, and its client count. Property names are the storage
 /// schema. Private keys are stored as PKCS#8 in the grain store, so the store must be protected like a
 /// secret store (Azure Storage encrypts at rest; access keys belong in a secret manager).
 /// </summary>
@@ -10,6 +10,9 @@ namespace Registry.Grains.Tenants;
 public sealed class TenantState
 {
     [Id(0)] public List<StoredSigningKey> SigningKeys { get; set; } = [];
+
+    /// <summary>Registered clients (approximate; maintained in batches by the silos' client count trackers).</summary>
+    [Id(1)] public long ClientCount { get; set; }
 }
 
 [GenerateSerializer]

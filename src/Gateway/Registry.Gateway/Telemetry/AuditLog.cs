@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace Registry.Gateway.Telemetry;
+
+/// <summary>
+/// The audit trail on its own logger category ("Registry.Audit"): one event per registration, read, update,
+/// delete and token request outcome, with tenant, client_id, outcome, caller IP and trace id. It never
+/// carries a secret, a token or a header; client ids that were not issued by Registry are logged as absent.
+/// </summary>
+internal static partial class AuditLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
+        Message = "audit {Operation} tenant={Tenant} client_id={ClientId} outcome={Outcome} ip={CallerIp} trace_id={TraceId}")]
+    public static partial void Succeeded(ILogger logger, string operation, string tenant, string? clientId, string outcome, string? callerIp, string? traceId);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "audit {Operation} tenant={Tenant} client_id={ClientId} outcome={Outcome} error={Error} ip={CallerIp} trace_id={TraceId}")]
+    public static partial void Refused(ILogger logger, string operation, string tenant, string? clientId, string outcome, string error, string? callerIp, string? traceId);
+
+    /// <summary>Failed authentication (invalid_client, invalid_token, insufficient_scope): a warning, for alerting.</summary>
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
+        Message = "audit {Operation} authentication failed tenant={Tenant} client_id={ClientId} outcome={Outcome} error={Error} ip={CallerIp} trace_id={TraceId}")]
+    public static partial void AuthenticationFailed(ILogger logger, string operation, string tenant, string? clientId, string outcome, string error, string? callerIp, string? traceId);
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Registry.Gateway.Http;
+using Registry.Gateway.Tenancy;
+using Registry.Protocol.Errors;
+using Registry.Protocol.Telemetry;
+
+namespace Registry.Gateway.Telemetry;
+
+/// <summary>
+/// Wraps every observed OAuth endpoint (outside tenant resolution, so unknown tenants count too): times it,
+/// then from its result records the metrics, tags the request span (tenant, outcome, error code, client id)
+/// and writes the audit event. Handlers only note which client the request was about.
+/// </summary>
+internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory loggers) : IEndpointFilter
+{
+    private readonly ILogger _audit = loggers.CreateLogger(RegistryTelemetry.AuditCategory);
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ObservedEndpoint>() is not { } endpoint)
+        {
+            return await next(context);
+        }
+
+        var observation = new RequestObservation(endpoint.Name);
+        http.Features.Set(observation);
+        var started = Stopwatch.GetTimestamp();
+        string? error = null;
+        try
+        {
+            var result = await next(context);
+            error = (result as OAuthErrorResult)?.Error.Code;
+            return result;
+        }
+        catch (Exception exception)
+        {
+            error = ClusterErrors.IsTransient(exception) ? OAuthErrorCodes.TemporarilyUnavailable : OAuthErrorCodes.ServerError;
+            throw;
+        }
+        finally
+        {
+            var tenant = http.Features.Get<TenantContext>()?.Name ?? RegistryTelemetry.UnknownTenant;
+            metrics.Record(observation, tenant, error, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            Tag(Activity.Current, observation, tenant, error);
+            Audit(http, observation, tenant, error);
+        }
+    }
+
+    private static void Tag(Activity? activity, RequestObservation observation, string tenant, string? error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(RegistryTelemetry.TenantAttribute, tenant);
+        activity.SetTag(RegistryTelemetry.EndpointAttribute, observation.Endpoint);
+        activity.SetTag(RegistryTelemetry.OutcomeAttribute, error is null ? RegistryTelemetry.Success : RegistryTelemetry.Failure);
+        activity.SetTag(RegistryTelemetry.ErrorAttribute, error);
+        activity.SetTag(RegistryTelemetry.ClientIdAttribute, observation.ClientId);
+    }
+
+    private void Audit(HttpContext http, RequestObservation observation, string tenant, string? error)
+    {
+        if (observation.Endpoint is ObservedEndpoint.Metadata or ObservedEndpoint.Jwks)
+        {
+            return;
+        }
+
+        var ip = http.Connection.RemoteIpAddress?.ToString();
+        var trace = Activity.Current?.TraceId.ToHexString();
+        var operation = observation.Endpoint;
+        if (error is null)
+        {
+            AuditLog.Succeeded(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Success, ip, trace);
+        }
+        else if (error is OAuthErrorCodes.InvalidClient or OAuthErrorCodes.InvalidToken or OAuthErrorCodes.InsufficientScope)
+        {
+            AuditLog.AuthenticationFailed(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error, ip, trace);
+        }
+        else
+        {
+            AuditLog.Refused(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error, ip, trace);
+        }
+    }
+}

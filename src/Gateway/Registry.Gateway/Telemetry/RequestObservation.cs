@@ -1,0 +1,53 @@
+using Registry.Protocol.Security;
+
+namespace Registry.Gateway.Telemetry;
+
+/// <summary>Marks an endpoint as an observed OAuth operation; the name is the "endpoint"/"operation" tag value.</summary>
+internal sealed record ObservedEndpoint(string Name)
+{
+    public const string Token = "token";
+    public const string Register = "register";
+    public const string ClientRead = "client_read";
+    public const string ClientUpdate = "client_update";
+    public const string ClientDelete = "client_delete";
+    public const string Metadata = "metadata";
+    public const string Jwks = "jwks";
+}
+
+/// <summary>What a handler learned about the request, for metrics, spans and the audit log.</summary>
+internal sealed class RequestObservation(string endpoint)
+{
+    public const string Admin = "admin";
+    public const string Client = "client";
+    public const string Unknown = "unknown";
+
+    public string Endpoint { get; } = endpoint;
+
+    /// <summary>The client the request was about, when it has the shape of a real identifier (never raw input).</summary>
+    public string? ClientId { get; private set; }
+
+    /// <summary>"admin", "client" or "unknown": low-cardinality, for the tokens metric.</summary>
+    public string ClientKind { get; private set; } = Unknown;
+
+    /// <summary>"client_credentials" once the token request parsed, else "unknown" (raw grant types never become labels).</summary>
+    public string GrantType { get; set; } = Unknown;
+
+    public void SetClient(string clientId, string? adminClientId)
+    {
+        if (clientId == adminClientId)
+        {
+            (ClientId, ClientKind) = (clientId, Admin);
+        }
+        else if (Secrets.LooksLikeClientId(clientId))
+        {
+            (ClientId, ClientKind) = (clientId, Client);
+        }
+    }
+}
+
+internal static class RequestObservationExtensions
+{
+    /// <summary>The observation of this request (a detached one when the endpoint is not observed).</summary>
+    public static RequestObservation Observation(this HttpContext http) =>
+        http.Features.Get<RequestObservation>() ?? new RequestObservation(RequestObservation.Unknown);
+}

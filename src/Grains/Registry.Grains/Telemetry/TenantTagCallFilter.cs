@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using Registry.Protocol.Telemetry;
+
+namespace Registry.Grains.Telemetry;
+
+/// <summary>Tags the grain-call span of every Registry grain with the tenant its key belongs to.</summary>
+public sealed class TenantTagCallFilter : IIncomingGrainCallFilter
+{
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (Activity.Current is { } activity && context.TargetContext.GrainInstance is IClientGrain or ITenantGrain)
+        {
+            var key = context.TargetId.Key.ToString()!;
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            activity.SetTag(RegistryTelemetry.TenantAttribute, slash < 0 ? key : key[..slash]);
+        }
+
+        return context.Invoke();
+    }
+}
