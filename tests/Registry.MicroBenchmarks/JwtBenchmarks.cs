@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Registry.Gateway.Tenancy;
+using Registry.Gateway.Tokens;
+using Registry.Grains;
+using Registry.Protocol.Metadata;
+
+namespace Registry.MicroBenchmarks;
+
+/// <summary>
+/// Access-token signing and validation as the gateway does them, next to the raw cost of the signature
+/// itself: the machine's bound for /token. The Parallel variants use every core (the bound of a server).
+/// </summary>
+public class JwtBenchmarks
+{
+    private const int Batch = 256;
+    private readonly byte[] _payload = Encoding.UTF8.GetBytes("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwOi8vMTI3LjAuMC4xOjUwMDAiLCJzdWIiOiJBQUFBQUFBQUFBQUFBQUFBQUFBQUFBIn0");
+    private RSA _rsa = null!;
+    private ECDsa _ecdsa = null!;
+    private TenantContext _tenant = null!;
+    private readonly AccessTokenIssuer _issuer = new(TimeProvider.System);
+    private string _token = "";
+    private readonly BearerTokenValidator _validator = new(TimeProvider.System);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _rsa = RSA.Create(2048);
+        _ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = new SigningKeyMaterial("bench", "RS256", _rsa.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
+        var runtime = new TenantRuntime(new TenantSnapshot("default", "registerClient", 900, new RegistrationPolicy(), [key]));
+        _tenant = new TenantContext(runtime, "http://127.0.0.1:5000");
+        _token = _issuer.Issue(_tenant, "registerClient", "register", 900);
+    }
+
+    [Benchmark(Description = "RS256: raw RSA-2048 PKCS#1 SHA-256 signature")]
+    public int RsaSign() => _rsa.SignData(_payload, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).Length;
+
+    [Benchmark(Description = "RS256: raw signatures on every core", OperationsPerInvoke = Batch)]
+    public void RsaSignParallel() => Parallel.For(0, Batch, _ => _rsa.SignData(_payload, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
+    [Benchmark(Description = "ES256: raw P-256 ECDSA signature")]
+    public int EcdsaSign() => _ecdsa.SignData(_payload, HashAlgorithmName.SHA256).Length;
+
+    [Benchmark(Description = "ES256: raw signatures on every core", OperationsPerInvoke = Batch)]
+    public void EcdsaSignParallel() => Parallel.For(0, Batch, _ => _ecdsa.SignData(_payload, HashAlgorithmName.SHA256));
+
+    [Benchmark(Description = "access token: create (gateway issuer)")]
+    public int CreateAccessToken() => _issuer.Issue(_tenant, "AAAAAAAAAAAAAAAAAAAAAA", "openid profile", 1800).Length;
+
+    [Benchmark(Description = "access token: validate, first sight (register endpoint)")]
+    public async Task<bool> ValidateAccessToken() => (await new BearerTokenValidator(TimeProvider.System).ValidateAsync(_tenant, _token)).IsSuccess;
+
+    [Benchmark(Description = "access token: validate, seen before (register endpoint)")]
+    public async Task<bool> ValidateKnownAccessToken() => (await _validator.ValidateAsync(_tenant, _token)).IsSuccess;
+}
