@@ -190,7 +190,11 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
         public async Task InitializeAsync()
         {
             Server = await RegistryServer.StartAsync(
-                new Dictionary<string, string> { ["Registry:Tenants:default:AdminClientSecret"] = "operator-secret-value" },
+                new Dictionary<string, string>
+                {
+                    ["Registry:Tenants:default:AdminClientSecret"] = "operator-secret-value",
+                    ["Registry:Telemetry:Tracing"] = "On",
+                },
                 builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
             var http = Server.Http;
             var admin = await http.AdminTokenAsync(secret: "operator-secret-value");

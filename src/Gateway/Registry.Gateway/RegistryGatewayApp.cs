@@ -19,6 +19,7 @@ public static class RegistryGatewayApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        AuditLoggerProvider.AddTo(builder.Logging);
         builder.Services.AddRegistryGateway();
         var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
@@ -58,6 +59,7 @@ public static class RegistryGatewayApp
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<BearerTokenValidator>();
         return services;
     }
 }

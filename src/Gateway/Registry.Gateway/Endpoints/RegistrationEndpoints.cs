@@ -25,10 +25,10 @@ internal static class RegistrationEndpoints
 
     private const int MaxCreateAttempts = 3;
 
-    private static async Task<IResult> Register(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> Register(HttpContext http, IGrainFactory grains, BearerTokenValidator tokens)
     {
         var tenant = http.Tenant();
-        if (await AuthorizeRegistrationAsync(http, tenant) is { } denied)
+        if (await AuthorizeRegistrationAsync(http, tenant, tokens) is { } denied)
         {
             return denied;
         }
@@ -116,14 +116,14 @@ internal static class RegistrationEndpoints
     }
 
     /// <summary>RFC 7591 §3: the initial access token must be a valid token of this tenant with the register scope.</summary>
-    private static async Task<IResult?> AuthorizeRegistrationAsync(HttpContext http, TenantContext tenant)
+    private static async Task<IResult?> AuthorizeRegistrationAsync(HttpContext http, TenantContext tenant, BearerTokenValidator tokens)
     {
         if (BearerTokenValidator.ReadBearer(http.Request) is not { } token)
         {
             return new OAuthErrorResult(OAuthError.InvalidToken("an access token with the register scope is required"), Challenge.BearerRequired);
         }
 
-        var scopes = await BearerTokenValidator.ValidateAsync(tenant, token);
+        var scopes = await tokens.ValidateAsync(tenant, token);
         if (!scopes.IsSuccess)
         {
             return new OAuthErrorResult(scopes.Error, Challenge.Bearer);

@@ -4,7 +4,8 @@ namespace Registry.Gateway.Telemetry;
 
 /// <summary>
 /// The audit trail on its own logger category ("Registry.Audit"): one event per registration, read, update,
-/// delete and token request outcome, with tenant, client_id, outcome, caller IP and trace id. It never
+/// delete and failed authentication, with tenant, client_id, outcome, caller IP and trace id. Tokens issued
+/// successfully are logged at Debug only: they are the highest-volume event and carry no state change. It never
 /// carries a secret, a token or a header; client ids that were not issued by Registry are logged as absent.
 /// </summary>
 internal static partial class AuditLog
@@ -12,6 +13,10 @@ internal static partial class AuditLog
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
         Message = "audit {Operation} tenant={Tenant} client_id={ClientId} outcome={Outcome} ip={CallerIp} trace_id={TraceId}")]
     public static partial void Succeeded(ILogger logger, string operation, string tenant, string? clientId, string outcome, string? callerIp, string? traceId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug,
+        Message = "audit {Operation} tenant={Tenant} client_id={ClientId} outcome={Outcome} ip={CallerIp} trace_id={TraceId}")]
+    public static partial void TokenIssued(ILogger logger, string operation, string tenant, string? clientId, string outcome, string? callerIp, string? traceId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "audit {Operation} tenant={Tenant} client_id={ClientId} outcome={Outcome} error={Error} ip={CallerIp} trace_id={TraceId}")]

@@ -63,25 +63,45 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory l
 
     private void Audit(HttpContext http, RequestObservation observation, string tenant, string? error)
     {
-        if (observation.Endpoint is ObservedEndpoint.Metadata or ObservedEndpoint.Jwks)
+        var operation = observation.Endpoint;
+        var kind = (operation, error) switch
+        {
+            (ObservedEndpoint.Metadata or ObservedEndpoint.Jwks, _) => AuditKind.None,
+            (ObservedEndpoint.Token, null) => AuditKind.TokenIssued,
+            (_, null) => AuditKind.Succeeded,
+            (_, OAuthErrorCodes.InvalidClient or OAuthErrorCodes.InvalidToken or OAuthErrorCodes.InsufficientScope) => AuditKind.AuthenticationFailed,
+            _ => AuditKind.Refused,
+        };
+        if (kind == AuditKind.None || !_audit.IsEnabled(kind == AuditKind.TokenIssued ? LogLevel.Debug : LogLevel.Information))
         {
             return;
         }
 
         var ip = http.Connection.RemoteIpAddress?.ToString();
-        var trace = Activity.Current?.TraceId.ToHexString();
-        var operation = observation.Endpoint;
-        if (error is null)
+        var trace = Activity.Current?.TraceId.ToHexString() ?? TraceParent.TraceId(http.Request) ?? http.TraceIdentifier;
+        switch (kind)
         {
-            AuditLog.Succeeded(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Success, ip, trace);
+            case AuditKind.TokenIssued:
+                AuditLog.TokenIssued(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Success, ip, trace);
+                break;
+            case AuditKind.Succeeded:
+                AuditLog.Succeeded(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Success, ip, trace);
+                break;
+            case AuditKind.AuthenticationFailed:
+                AuditLog.AuthenticationFailed(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error!, ip, trace);
+                break;
+            default:
+                AuditLog.Refused(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error!, ip, trace);
+                break;
         }
-        else if (error is OAuthErrorCodes.InvalidClient or OAuthErrorCodes.InvalidToken or OAuthErrorCodes.InsufficientScope)
-        {
-            AuditLog.AuthenticationFailed(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error, ip, trace);
-        }
-        else
-        {
-            AuditLog.Refused(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error, ip, trace);
-        }
+    }
+
+    private enum AuditKind
+    {
+        None,
+        TokenIssued,
+        Succeeded,
+        AuthenticationFailed,
+        Refused,
     }
 }

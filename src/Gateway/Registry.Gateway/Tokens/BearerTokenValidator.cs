@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Tenancy;
@@ -9,33 +10,46 @@ namespace Registry.Gateway.Tokens;
 /// Validates access tokens presented to /register: signature by one of the tenant's keys with a pinned
 /// algorithm list (so "none" and HMAC-with-the-public-key never validate), the tenant's issuer, the
 /// at+jwt type and the lifetime. A token of another tenant fails on issuer and keys.
+/// Successful validations are remembered per exact token string until the token expires (a platform
+/// registers many clients with one admin token, and the RSA check dominated /register): the entry is
+/// only reused for the same tenant keys and issuer, and the cache is bounded.
 /// </summary>
-internal static class BearerTokenValidator
+internal sealed class BearerTokenValidator(TimeProvider time)
 {
+    private const int MaxCachedTokens = 4096;
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
-    public static async Task<Outcome<string[]>> ValidateAsync(TenantContext tenant, string token)
+    private readonly ConcurrentDictionary<string, Validated> _validated = new(StringComparer.Ordinal);
+
+    public async Task<Outcome<string[]>> ValidateAsync(TenantContext tenant, string token)
     {
-        var parameters = new TokenValidationParameters
+        var now = time.GetUtcNow();
+        if (_validated.TryGetValue(token, out var known) && ReferenceEquals(known.Tenant, tenant.Tenant) && known.Issuer == tenant.Issuer)
         {
-            ValidIssuer = tenant.Issuer,
-            IssuerSigningKeys = tenant.Tenant.ValidationKeys,
-            ValidAlgorithms = tenant.Tenant.SigningAlgorithms,
-            ValidTypes = [AccessTokenIssuer.TokenType],
-            ValidateAudience = false,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-        };
-        var result = await Handler.ValidateTokenAsync(token, parameters);
+            if (now < known.Expires + ClockSkew)
+            {
+                return known.Scopes;
+            }
+
+            _validated.TryRemove(token, out _);
+        }
+
+        var result = await Handler.ValidateTokenAsync(token, Parameters(tenant));
         if (!result.IsValid)
         {
             return OAuthError.InvalidToken("the access token is invalid, expired, or not issued by this tenant");
         }
 
         var scope = result.Claims.TryGetValue("scope", out var value) ? value as string : null;
-        return (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var scopes = (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (_validated.Count >= MaxCachedTokens)
+        {
+            _validated.Clear();
+        }
+
+        _validated[token] = new Validated(tenant.Tenant, tenant.Issuer, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), scopes);
+        return scopes;
     }
 
     /// <summary>RFC 6750 §2.1: "Authorization: Bearer b64token". Other ways of sending a token are not accepted.</summary>
@@ -51,4 +65,19 @@ internal static class BearerTokenValidator
         var token = header.AsSpan(Prefix.Length).Trim();
         return token.Length is > 0 and <= 8192 ? token.ToString() : null;
     }
+
+    private static TokenValidationParameters Parameters(TenantContext tenant) => new()
+    {
+        ValidIssuer = tenant.Issuer,
+        IssuerSigningKeys = tenant.Tenant.ValidationKeys,
+        ValidAlgorithms = tenant.Tenant.SigningAlgorithms,
+        ValidTypes = [AccessTokenIssuer.TokenType],
+        ValidateAudience = false,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ClockSkew = ClockSkew,
+    };
+
+    private sealed record Validated(TenantRuntime Tenant, string Issuer, DateTimeOffset Expires, string[] Scopes);
 }

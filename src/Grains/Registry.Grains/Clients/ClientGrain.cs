@@ -203,6 +203,6 @@ internal sealed partial class ClientGrain(
     private static ClientCredentialCheck CredentialCheckFor(ClientMetadata metadata) =>
         new(true, [.. metadata.GrantTypes], metadata.Scope, metadata.TokenExpirationTimeSeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the last-used time of client {ClientId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not save the last-used time of client {ClientId}")]
     private static partial void LogLastUsedNotSaved(ILogger logger, Exception exception, string clientId);
 }
