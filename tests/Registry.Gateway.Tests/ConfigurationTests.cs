@@ -62,6 +62,8 @@ public sealed class ConfigurationTests
     [InlineData("Registry:Issuer", "http://id.example.com", "Registry:Issuer 'http://id.example.com' must be an absolute https URL")]
     [InlineData("Registry:Cluster:SiloPort", "0", "SiloPort (0) and GatewayPort")]
     [InlineData("Registry:ForwardedHeaders:KnownNetworks:0", "ten-dot-something", "KnownNetworks CIDR ranges")]
+    [InlineData("Registry:Tenants:default:SigningAlgorithm", "HS256", "SigningAlgorithm 'HS256' must be one of RS256, ES256")]
+    [InlineData("Registry:Cluster:IdleClientMinutes", "0", "IdleClientMinutes must be between 1 and 1440")]
     [InlineData("Registry:Cluster:Mode", "Client", "Mode Client needs Clustering Redis")]
     [InlineData("Registry:Cluster:Clustering", "Redis", "RedisConnectionString is required for Redis clustering")]
     [InlineData("Registry:Cluster:Storage", "AzureTable", "AzureTableConnectionString is required for AzureTable storage")]

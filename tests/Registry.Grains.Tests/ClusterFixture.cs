@@ -40,7 +40,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (_, _) => Storage);
             siloBuilder.Services.Configure<RegistryTenantsOptions>(options =>
-                options.Tenants["acme"] = new TenantOptions { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] });
+            {
+                options.Tenants["acme"] = new TenantOptions { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] };
+                options.Tenants["fast"] = new TenantOptions { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" };
+                options.Tenants["switched"] = new TenantOptions { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" };
+            });
         }
     }
 

@@ -22,6 +22,34 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_es256_tenant_gets_a_p256_key()
+    {
+        var key = Assert.Single((await fixture.Grains.GetGrain<ITenantGrain>("fast").GetSnapshot())!.SigningKeys);
+
+        Assert.Equal("ES256", key.Algorithm);
+        using var ec = ECDsa.Create();
+        ec.ImportPkcs8PrivateKey(key.Pkcs8PrivateKey, out _);
+        Assert.Equal(256, ec.KeySize);
+        Assert.Equal(PublicJwk.FromEc(ec.ExportParameters(false), "ES256").Kid, key.KeyId);
+    }
+
+    [Fact]
+    public async Task Switching_algorithm_adds_a_current_key_and_keeps_the_old_one_published()
+    {
+        using var rsa = RSA.Create(2048);
+        var old = PublicJwk.FromRsa(rsa.ExportParameters(false), "RS256").Kid;
+        ClusterFixture.Storage.Seed("tenant", GrainId.Create("tenant", "switched"), $$"""
+            {"SigningKeys":[{"KeyId":"{{old}}","Algorithm":"RS256","Pkcs8PrivateKey":"{{Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())}}","CreatedAt":"2026-01-01T00:00:00+00:00"}],"ClientCount":7}
+            """);
+
+        var keys = (await fixture.Grains.GetGrain<ITenantGrain>("switched").GetSnapshot())!.SigningKeys;
+
+        Assert.Equal(["ES256", "RS256"], keys.Select(k => k.Algorithm));
+        Assert.Equal(old, keys[1].KeyId);
+        Assert.Equal(7, await fixture.Grains.GetGrain<ITenantGrain>("switched").AddClientCount(0));
+    }
+
+    [Fact]
     public async Task Keys_survive_deactivation()
     {
         var before = (await fixture.Grains.GetGrain<ITenantGrain>("default").GetSnapshot())!;

@@ -73,6 +73,7 @@ internal static class LoadRunner
                 "register" => (await server.RegisterAsync(Interlocked.Increment(ref _sequence))).Status == HttpStatusCode.Created,
                 "token" => await server.TokenAsync(client!) == HttpStatusCode.OK,
                 "read" => await server.ReadAsync(client!) == HttpStatusCode.OK,
+                "jwks" => await server.GetAsync("/jwks") == HttpStatusCode.OK,
                 _ => throw new ArgumentException($"unknown scenario {scenario}"),
             };
         }

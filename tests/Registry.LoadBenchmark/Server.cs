@@ -130,6 +130,14 @@ internal sealed class Server : IDisposable
         return response.StatusCode;
     }
 
+    /// <summary>A plain GET of a path under the issuer (the fixed cost of HTTP plus tenant resolution).</summary>
+    public async Task<HttpStatusCode> GetAsync(string path)
+    {
+        using var response = await Http.GetAsync(Issuer + path);
+        await response.Content.LoadIntoBufferAsync();
+        return response.StatusCode;
+    }
+
     public void Dispose() => Http.Dispose();
 
     private static ByteArrayContent Content(string text, MediaTypeHeaderValue type)

@@ -13,7 +13,7 @@ public sealed class DiscoveryTests
         // RFC 7638 §3.1.
         const string N = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
 
-        Assert.Equal("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", PublicJwk.Thumbprint(N, "AQAB"));
+        Assert.Equal("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", PublicJwk.Thumbprint("RSA", [("e", "AQAB"), ("n", N)]));
     }
 
     [Fact]
@@ -29,6 +29,23 @@ public sealed class DiscoveryTests
         Assert.Equal("sig", key.GetProperty("use").GetString());
         Assert.Equal(jwk.Kid, key.GetProperty("kid").GetString());
         Assert.Equal(rsa.ExportParameters(false).Modulus, System.Buffers.Text.Base64Url.DecodeFromChars(key.GetProperty("n").GetString()));
+        Assert.False(key.TryGetProperty("d", out _));
+    }
+
+    [Fact]
+    public void A_published_p256_key_carries_crv_x_y_and_its_thumbprint()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var parameters = ec.ExportParameters(false);
+        var jwk = PublicJwk.FromEc(parameters, "ES256");
+
+        var key = Write(w => jwk.Write(w));
+
+        Assert.Equal(("EC", "P-256", "ES256"), (key.GetProperty("kty").GetString(), key.GetProperty("crv").GetString(), key.GetProperty("alg").GetString()));
+        Assert.Equal(parameters.Q.X, System.Buffers.Text.Base64Url.DecodeFromChars(key.GetProperty("x").GetString()));
+        Assert.Equal(parameters.Q.Y, System.Buffers.Text.Base64Url.DecodeFromChars(key.GetProperty("y").GetString()));
+        var canonical = $"{{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"{key.GetProperty("x").GetString()}\",\"y\":\"{key.GetProperty("y").GetString()}\"}}";
+        Assert.Equal(System.Buffers.Text.Base64Url.EncodeToString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical))), jwk.Kid);
         Assert.False(key.TryGetProperty("d", out _));
     }
 

@@ -35,6 +35,12 @@ public sealed class RegistryClusterOptions
 
     public string AzureTableName { get; set; } = "RegistryGrainState";
 
+    /// <summary>
+    /// A client grain idle this long is deactivated: its state stays in storage and the next request
+    /// re-activates it. Keeps silo memory proportional to active clients, not registered ones.
+    /// </summary>
+    public int IdleClientMinutes { get; set; } = 5;
+
     /// <summary>A grain call not answered within this many seconds fails (and is retried or answered 503): never a hang.</summary>
     public int ResponseTimeoutSeconds { get; set; } = 5;
 

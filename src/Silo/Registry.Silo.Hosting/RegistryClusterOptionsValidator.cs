@@ -40,6 +40,11 @@ public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryC
             failures.Add($"{Key}:AdvertisedIPAddress '{address}' is not an IP address");
         }
 
+        if (options.IdleClientMinutes is < 1 or > 1440)
+        {
+            failures.Add($"{Key}:IdleClientMinutes must be between 1 and 1440");
+        }
+
         if (options.ResponseTimeoutSeconds is < 1 or > 120)
         {
             failures.Add($"{Key}:ResponseTimeoutSeconds must be between 1 and 120");

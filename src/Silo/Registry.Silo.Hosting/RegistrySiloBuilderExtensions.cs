@@ -28,6 +28,12 @@ public static class RegistrySiloBuilderExtensions
             cluster.ServiceId = options.ServiceId;
         });
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(options.ResponseTimeoutSeconds));
+        silo.Configure<GrainCollectionOptions>(collection =>
+        {
+            // Checked every minute, so an idle client goes between IdleClientMinutes and one minute later.
+            collection.CollectionQuantum = TimeSpan.FromMinutes(1);
+            collection.ClassSpecificCollectionAge[RegistryGrainTypes.ClientGrainClassName] = TimeSpan.FromMinutes(options.IdleClientMinutes);
+        });
 
         // Grain calls continue the caller's trace; each grain span carries its tenant.
         silo.AddActivityPropagation();

@@ -21,6 +21,8 @@ public sealed class ServerFixture : IAsyncLifetime
         ["Registry:Tenants:acme:DefaultGrantTypes:0"] = "client_credentials",
         ["Registry:Tenants:globex:AdminClientId"] = "globex-admin",
         ["Registry:Tenants:globex:AdminClientSecret"] = GlobexSecret,
+        ["Registry:Tenants:fast:AdminClientSecret"] = AcmeSecret,
+        ["Registry:Tenants:fast:SigningAlgorithm"] = "ES256",
     });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();

@@ -14,7 +14,7 @@ namespace Registry.Gateway.Tenancy;
 /// </summary>
 internal sealed class TenantRuntime : IDisposable
 {
-    private readonly List<RSA> _keys = [];
+    private readonly List<AsymmetricAlgorithm> _keys = [];
 
     public TenantRuntime(TenantSnapshot snapshot)
     {
@@ -26,11 +26,9 @@ internal sealed class TenantRuntime : IDisposable
         var publicKeys = new List<PublicJwk>();
         foreach (var material in snapshot.SigningKeys)
         {
-            var rsa = RSA.Create();
-            rsa.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
-            _keys.Add(rsa);
-            securityKeys.Add(new RsaSecurityKey(rsa) { KeyId = material.KeyId });
-            publicKeys.Add(PublicJwk.FromRsa(rsa.ExportParameters(false), material.Algorithm, material.KeyId));
+            var (key, jwk) = Load(material);
+            securityKeys.Add(key);
+            publicKeys.Add(jwk);
         }
 
         var current = snapshot.SigningKeys[0];
@@ -58,6 +56,22 @@ internal sealed class TenantRuntime : IDisposable
 
     /// <summary>The JWK Set document (RFC 7517 §5), serialized once.</summary>
     public ReadOnlyMemory<byte> Jwks { get; }
+
+    private (SecurityKey Key, PublicJwk Jwk) Load(SigningKeyMaterial material)
+    {
+        if (material.Algorithm == Protocol.Security.SigningAlgorithms.ES256)
+        {
+            var ec = ECDsa.Create();
+            ec.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
+            _keys.Add(ec);
+            return (new ECDsaSecurityKey(ec) { KeyId = material.KeyId }, PublicJwk.FromEc(ec.ExportParameters(false), material.Algorithm, material.KeyId));
+        }
+
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
+        _keys.Add(rsa);
+        return (new RsaSecurityKey(rsa) { KeyId = material.KeyId }, PublicJwk.FromRsa(rsa.ExportParameters(false), material.Algorithm, material.KeyId));
+    }
 
     public void Dispose()
     {

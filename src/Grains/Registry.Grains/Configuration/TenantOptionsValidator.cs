@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
 using Registry.Protocol.Tenancy;
 using Registry.Protocol.Tokens;
 
@@ -32,6 +33,11 @@ public sealed class TenantOptionsValidator : IValidateOptions<RegistryTenantsOpt
         CheckAdmin(tenant, key, options, failures);
         CheckLifetimes(key, options, failures);
         CheckScopes(key, options, failures);
+        if (options.SigningAlgorithm is { } algorithm && !SigningAlgorithms.Supported.Contains(algorithm, StringComparer.Ordinal))
+        {
+            failures.Add($"{key}:SigningAlgorithm '{algorithm}' must be one of {string.Join(", ", SigningAlgorithms.Supported)}");
+        }
+
         var unknownGrant = options.DefaultGrantTypes?.FirstOrDefault(g => !GrantTypes.Registrable.Contains(g, StringComparer.Ordinal));
         if (unknownGrant is not null || options.DefaultGrantTypes is [])
         {

@@ -10,7 +10,8 @@ public sealed record TenantSettings(
     byte[] AdminSecretHash,
     bool UsesDefaultAdminSecret,
     int AdminTokenLifetimeSeconds,
-    RegistrationPolicy Policy)
+    RegistrationPolicy Policy,
+    string SigningAlgorithm)
 {
     public const int DefaultAdminTokenLifetimeSeconds = 900;
 
@@ -33,6 +34,7 @@ public sealed record TenantSettings(
             Secrets.Hash(secret),
             secret == TenantOptions.DefaultAdminClientSecret,
             options.AdminTokenLifetimeSeconds ?? DefaultAdminTokenLifetimeSeconds,
-            policy);
+            policy,
+            options.SigningAlgorithm ?? SigningAlgorithms.RS256);
     }
 }

@@ -6,19 +6,19 @@ using Registry.Protocol.Security;
 namespace Registry.Grains.Tenants;
 
 /// <summary>
-/// One tenant. Serves its configured policy and bootstrap admin client, and owns its signing keys: an
-/// RS256 key is generated on first use and persisted, so tokens stay valid across restarts when the
-/// grain storage is durable.
+/// One tenant. Serves its configured policy and bootstrap admin client, and owns its signing keys: a key of
+/// the configured algorithm (RS256 or ES256) is generated on first use and persisted, so tokens stay valid
+/// across restarts when the grain storage is durable.
 /// </summary>
 /// <remarks>The grain type name is part of every stored row's key: keep it stable.</remarks>
 [GrainType("tenant")]
+[Orleans.Placement.PreferLocalPlacement]
 internal sealed partial class TenantGrain(
     [PersistentState("tenant", RegistryStorage.Name)] IPersistentState<TenantState> state,
     TenantDirectory tenants,
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
-    private const string SigningAlgorithm = "RS256";
     private const int RsaKeySize = 2048;
 
     private TenantSettings? _settings;
@@ -34,19 +34,23 @@ internal sealed partial class TenantGrain(
         }
 
         _adminClientIdHash = Secrets.Hash(_settings.AdminClientId);
-        if (state.State.SigningKeys.Count == 0)
+        var algorithm = _settings.SigningAlgorithm;
+        if (!state.State.SigningKeys.Any(k => k.Algorithm == algorithm))
         {
-            state.State.SigningKeys.Add(NewRsaKey());
+            // First use, or the tenant switched algorithm: a new current key; older keys stay published.
+            state.State.SigningKeys.Insert(0, NewKey(algorithm));
             await state.WriteStateAsync(cancellationToken);
-            LogKeyCreated(logger, _settings.Name, state.State.SigningKeys[0].KeyId);
+            LogKeyCreated(logger, _settings.Name, state.State.SigningKeys[0].KeyId, algorithm);
         }
 
+        // The current key (first) is the newest key of the configured algorithm; every key validates.
+        var keys = state.State.SigningKeys.OrderBy(k => k.Algorithm == algorithm ? 0 : 1).ThenByDescending(k => k.CreatedAt);
         _snapshot = new TenantSnapshot(
             _settings.Name,
             _settings.AdminClientId,
             _settings.AdminTokenLifetimeSeconds,
             _settings.Policy,
-            [.. state.State.SigningKeys.Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.Pkcs8PrivateKey, k.CreatedAt))]);
+            [.. keys.Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.Pkcs8PrivateKey, k.CreatedAt))]);
     }
 
     Task<TenantSnapshot?> ITenantGrain.GetSnapshot()
@@ -90,18 +94,26 @@ internal sealed partial class TenantGrain(
         return Task.FromResult(idMatches & secretMatches);
     }
 
-    private StoredSigningKey NewRsaKey()
+    private StoredSigningKey NewKey(string algorithm)
     {
-        using var rsa = RSA.Create(RsaKeySize);
-        return new StoredSigningKey
+        if (algorithm == SigningAlgorithms.ES256)
         {
-            KeyId = PublicJwk.FromRsa(rsa.ExportParameters(false), SigningAlgorithm).Kid,
-            Algorithm = SigningAlgorithm,
-            Pkcs8PrivateKey = rsa.ExportPkcs8PrivateKey(),
-            CreatedAt = time.GetUtcNow(),
-        };
+            using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            return Stored(PublicJwk.FromEc(ec.ExportParameters(false), algorithm).Kid, algorithm, ec.ExportPkcs8PrivateKey());
+        }
+
+        using var rsa = RSA.Create(RsaKeySize);
+        return Stored(PublicJwk.FromRsa(rsa.ExportParameters(false), algorithm).Kid, algorithm, rsa.ExportPkcs8PrivateKey());
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}': created signing key {KeyId}")]
-    private static partial void LogKeyCreated(ILogger logger, string tenant, string keyId);
+    private StoredSigningKey Stored(string keyId, string algorithm, byte[] pkcs8) => new()
+    {
+        KeyId = keyId,
+        Algorithm = algorithm,
+        Pkcs8PrivateKey = pkcs8,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}': created {Algorithm} signing key {KeyId}")]
+    private static partial void LogKeyCreated(ILogger logger, string tenant, string keyId, string algorithm);
 }

@@ -5,32 +5,66 @@ using System.Text.Json;
 
 namespace Registry.Protocol.Security;
 
-/// <summary>An RSA public signing key as published in a JWK Set (RFC 7517 §4, RFC 7518 §6.3.1).</summary>
-public sealed record PublicJwk(string Kid, string Alg, string N, string E)
+/// <summary>
+/// A public signing key as published in a JWK Set (RFC 7517 §4): RSA (RFC 7518 §6.3.1) for RS256, or an
+/// EC P-256 key (RFC 7518 §6.2.1) for ES256. The key id is the RFC 7638 thumbprint unless given.
+/// </summary>
+public sealed record PublicJwk
 {
-    public static PublicJwk FromRsa(RSAParameters parameters, string alg, string? kid = null)
+    private PublicJwk(string kid, string alg, string kty, IReadOnlyList<(string Name, string Value)> members)
     {
-        var n = Base64Url.EncodeToString(parameters.Modulus);
-        var e = Base64Url.EncodeToString(parameters.Exponent);
-        return new PublicJwk(kid ?? Thumbprint(n, e), alg, n, e);
+        Kid = kid;
+        Alg = alg;
+        Kty = kty;
+        Members = members;
     }
 
-    /// <summary>RFC 7638 JWK thumbprint: SHA-256 over the required members in lexicographic order.</summary>
-    public static string Thumbprint(string n, string e)
+    public string Kid { get; }
+
+    public string Alg { get; }
+
+    public string Kty { get; }
+
+    /// <summary>The key's public members (n, e for RSA; crv, x, y for EC), in RFC 7638's lexicographic order.</summary>
+    public IReadOnlyList<(string Name, string Value)> Members { get; }
+
+    public static PublicJwk FromRsa(RSAParameters parameters, string alg, string? kid = null)
     {
-        var canonical = $$"""{"e":"{{e}}","kty":"RSA","n":"{{n}}"}""";
+        (string, string)[] members = [("e", Base64Url.EncodeToString(parameters.Exponent)), ("n", Base64Url.EncodeToString(parameters.Modulus))];
+        return new PublicJwk(kid ?? Thumbprint("RSA", members), alg, "RSA", members);
+    }
+
+    public static PublicJwk FromEc(ECParameters parameters, string alg, string? kid = null)
+    {
+        if (parameters.Curve.Oid.FriendlyName is not ("nistP256" or "ECDSA_P256"))
+        {
+            throw new ArgumentException("only P-256 keys are published", nameof(parameters));
+        }
+
+        (string, string)[] members = [("crv", "P-256"), ("x", Base64Url.EncodeToString(parameters.Q.X)), ("y", Base64Url.EncodeToString(parameters.Q.Y))];
+        return new PublicJwk(kid ?? Thumbprint("EC", members), alg, "EC", members);
+    }
+
+    /// <summary>RFC 7638: SHA-256 over the required members (and kty) in lexicographic order, no whitespace.</summary>
+    public static string Thumbprint(string kty, IReadOnlyList<(string Name, string Value)> members)
+    {
+        var ordered = members.Append(("kty", kty)).OrderBy(m => m.Item1, StringComparer.Ordinal);
+        var canonical = "{" + string.Join(',', ordered.Select(m => $"\"{m.Item1}\":\"{m.Item2}\"")) + "}";
         return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
     public void Write(Utf8JsonWriter w)
     {
         w.WriteStartObject();
-        w.WriteString("kty", "RSA");
+        w.WriteString("kty", Kty);
         w.WriteString("use", "sig");
         w.WriteString("alg", Alg);
         w.WriteString("kid", Kid);
-        w.WriteString("n", N);
-        w.WriteString("e", E);
+        foreach (var (name, value) in Members)
+        {
+            w.WriteString(name, value);
+        }
+
         w.WriteEndObject();
     }
 
