@@ -109,6 +109,26 @@ internal static class LoadRunner
         }));
     }
 
+    /// <summary>
+    /// Warms the registration path without growing the registry: register-then-delete cycles for the given
+    /// time (a fresh .NET process needs tens of seconds of load before its hot code is fully optimized).
+    /// </summary>
+    public static async Task WarmUpRegistrationAsync(Server server, Options options)
+    {
+        var end = Stopwatch.GetTimestamp() + Stopwatch.Frequency * (long)options.ScaleWarmupSeconds;
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async _ =>
+        {
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var (_, client) = await server.RegisterAsync(Interlocked.Increment(ref _sequence));
+                if (client is not null)
+                {
+                    await server.DeleteAsync(client);
+                }
+            }
+        }));
+    }
+
     /// <summary>The scale scenario: registers many clients, reporting throughput per interval and RSS.</summary>
     public static async Task<IReadOnlyList<(int Clients, double Throughput, double? RssMiB)>> ScaleAsync(Server server, Options options)
     {

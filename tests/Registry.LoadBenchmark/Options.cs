@@ -23,6 +23,7 @@ internal sealed record Options
           --scale-clients N       clients registered by the scale scenario (100000)
           --scale-interval N      report throughput every N registrations (10000)
           --scale-max-seconds S   stop the scale scenario after S seconds (600)
+          --scale-warmup S        before it, S seconds of register-then-delete cycles (20): warm code, empty registry
           --scale-idle-seconds S  after the scale run, wait S seconds and measure RSS again (0)
         """;
 
@@ -42,6 +43,7 @@ internal sealed record Options
     public int ScaleInterval { get; init; } = 10_000;
     public int ScaleMaxSeconds { get; init; } = 600;
     public int ScaleIdleSeconds { get; init; }
+    public int ScaleWarmupSeconds { get; init; } = 20;
 
     public static Options Parse(string[] args)
     {
@@ -76,6 +78,7 @@ internal sealed record Options
             ScaleInterval = Int("scale-interval", 10_000),
             ScaleMaxSeconds = Int("scale-max-seconds", 600),
             ScaleIdleSeconds = Int("scale-idle-seconds", 0),
+            ScaleWarmupSeconds = Int("scale-warmup", 20),
         };
     }
 }

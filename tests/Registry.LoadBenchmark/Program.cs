@@ -66,7 +66,8 @@ if (options.Scenarios.Contains("scale"))
     foreach (var server in servers)
     {
         Console.WriteLine();
-        Console.WriteLine($"## scale on {server.Name}: {options.ScaleClients} registrations, {options.Connections} connections");
+        Console.WriteLine($"## scale on {server.Name}: {options.ScaleClients} registrations, {options.Connections} connections, after {options.ScaleWarmupSeconds} s of register+delete warm-up");
+        await LoadRunner.WarmUpRegistrationAsync(server, options);
         var before = server.RssMiB();
         var intervals = await LoadRunner.ScaleAsync(server, options);
         Console.WriteLine("| clients | req/s in interval | RSS MiB |");

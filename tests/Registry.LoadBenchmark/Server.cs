@@ -130,6 +130,14 @@ internal sealed class Server : IDisposable
         return response.StatusCode;
     }
 
+    public async Task<HttpStatusCode> DeleteAsync(BenchClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, client.RegistrationUri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.RegistrationToken);
+        using var response = await Http.SendAsync(request);
+        return response.StatusCode;
+    }
+
     /// <summary>A plain GET of a path under the issuer (the fixed cost of HTTP plus tenant resolution).</summary>
     public async Task<HttpStatusCode> GetAsync(string path)
     {
