@@ -13,11 +13,12 @@ ensure_apt_packages() {
   $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# A TCP port nobody listens on right now.
+# A TCP port nobody listens on right now, below the ephemeral range (32768+ on Linux): ports there may be
+# held by outgoing or TIME_WAIT connections, which a listening probe does not see but which block bind().
 free_port() {
   local port
   while :; do
-    port=$(( (RANDOM % 20000) + 20000 ))
+    port=$(( (RANDOM % 12000) + 20000 ))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }

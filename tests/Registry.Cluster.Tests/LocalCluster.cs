@@ -117,12 +117,15 @@ public sealed class LocalCluster
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A base port B such that B+1..B+29 are free (silo, silo-gateway and health ports of silos 1-9).</summary>
+    /// <summary>
+    /// A base port B such that B+1..B+29 are free (silo, silo-gateway and health ports of silos 1-9), below
+    /// Linux's ephemeral range (32768+), whose ports outgoing and TIME_WAIT connections may hold.
+    /// </summary>
     private static int FreeRange()
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var candidate = Random.Shared.Next(20_000, 40_000) / 100 * 100;
+            var candidate = Random.Shared.Next(20_000, 32_000) / 100 * 100;
             if (Enumerable.Range(candidate + 1, 29).All(IsFree))
             {
                 return candidate;

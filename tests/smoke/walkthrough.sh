@@ -31,7 +31,14 @@ start_registry() {
     "${urls[@]}" --Registry:Cluster:SiloPort="$(free_port)" --Registry:Cluster:GatewayPort="$(free_port)" \
     >"$work/registry.log" 2>&1 &
   pid=$!
-  wait_for_url "$B/.well-known/openid-configuration" 90
+  for _ in $(seq 1 180); do
+    curl -fsS -o /dev/null "$B/.well-known/openid-configuration" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "--- registry did not answer (or exited); its log:" >&2
+  tail -n 40 "$work/registry.log" >&2
+  return 1
 }
 
 b64url_decode() {
