@@ -11,8 +11,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string AcmeSecret = "acme-admin-secret";
 
-    /// <summary>Shared with the silo configurator, which Orleans instantiates by type.</summary>
-    public static readonly JsonGrainStorage Storage = new();
+    /// <summary>Shared with the silo configurator, which Orleans instantiates by type (set when the silo starts).</summary>
+    public static JsonGrainStorage Storage { get; private set; } = null!;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -25,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // Create the storage now (it is otherwise created on the first grain write) so tests can seed it.
+        ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(RegistryStorage.Name);
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
@@ -38,7 +41,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.Services.AddRegistryGrains();
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
-            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (_, _) => Storage);
+            siloBuilder.UseSystemTextJsonGrainStorageSerializer();
+            siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (services, _) =>
+                Storage = new JsonGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
             siloBuilder.Services.Configure<RegistryTenantsOptions>(options =>
             {
                 options.Tenants["acme"] = new TenantOptions { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] };

@@ -18,6 +18,13 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
 
     public int Count => _rows.Count;
 
+    /// <summary>The stored bytes of a state (for inspection by operators' tooling and tests).</summary>
+    public BinaryData? Stored(string stateName, GrainId grainId) => _rows.TryGetValue(Key(stateName, grainId), out var row) ? row.Data : null;
+
+    /// <summary>Puts a state in place as if it had been stored before (e.g. by an earlier version).</summary>
+    public void Seed(string stateName, GrainId grainId, BinaryData data) =>
+        _rows[Key(stateName, grainId)] = new Row(data, Interlocked.Increment(ref _etag).ToString(CultureInfo.InvariantCulture));
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_rows.TryGetValue(Key(stateName, grainId), out var row))
