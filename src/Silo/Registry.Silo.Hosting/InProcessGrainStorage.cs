@@ -16,8 +16,6 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
     private readonly ConcurrentDictionary<string, Row> _rows = new(StringComparer.Ordinal);
     private long _etag;
 
-    public int Count => _rows.Count;
-
     /// <summary>The stored bytes of a state (for inspection by operators' tooling and tests).</summary>
     public BinaryData? Stored(string stateName, GrainId grainId) => _rows.TryGetValue(Key(stateName, grainId), out var row) ? row.Data : null;
 

@@ -7,8 +7,6 @@ internal sealed record TenantContext(TenantRuntime Tenant, string Issuer)
 
     public string Name => Tenant.Name;
 
-    public string TokenEndpoint => Issuer + "/token";
-
     public string RegistrationClientUri(string clientId) => $"{Issuer}/register/{clientId}";
 }
 
