@@ -2,9 +2,16 @@ using Registry.Grains.Clients;
 
 namespace Registry.Grains;
 
-/// <summary>Names hosts need for per-type grain settings, without seeing the (internal) grain classes.</summary>
+/// <summary>
+/// Grain type names (part of every stored row's key: keep them stable) and the names hosts need for
+/// per-type settings without seeing the (internal) grain classes.
+/// </summary>
 public static class RegistryGrainTypes
 {
+    public const string Client = "client";
+
+    public const string Tenant = "tenant";
+
     /// <summary>Full class name of the client grain (Orleans keys per-class collection ages by it).</summary>
     public static readonly string ClientGrainClassName = typeof(ClientGrain).FullName!;
 }

@@ -16,8 +16,11 @@ namespace Registry.Silo.Hosting;
 
 public static class RegistrySiloBuilderExtensions
 {
-    /// <summary>Configures a silo serving Registry's grains with the clustering and storage named in configuration.</summary>
-    public static ISiloBuilder AddRegistry(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>
+    /// Configures a silo serving Registry's grains with the clustering and storage named in configuration.
+    /// <paramref name="coHostedWithGateway"/>: the HTTP gateway runs in this process (see <see cref="CoHostedPlacement"/>).
+    /// </summary>
+    public static ISiloBuilder AddRegistry(this ISiloBuilder silo, IConfiguration configuration, bool coHostedWithGateway = false)
     {
         var options = RegistryClusterConfiguration.Read(configuration);
         silo.Services.AddRegistryGrains();
@@ -39,6 +42,10 @@ public static class RegistrySiloBuilderExtensions
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<TenantTagCallFilter>();
         silo.Services.AddHostedService<Telemetry.MembershipMetrics>();
+        if (coHostedWithGateway)
+        {
+            silo.Services.AddSingleton<Orleans.Runtime.Placement.IPlacementStrategyResolver, CoHostedPlacement>();
+        }
         ConfigureClustering(silo, options);
         ConfigureStorage(silo, options);
         return silo;

@@ -19,7 +19,7 @@ internal static class ClusterHosting
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration));
+            builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration, coHostedWithGateway: true));
         }
 
         builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"]);

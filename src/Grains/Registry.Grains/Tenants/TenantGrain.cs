@@ -11,8 +11,7 @@ namespace Registry.Grains.Tenants;
 /// across restarts when the grain storage is durable.
 /// </summary>
 /// <remarks>The grain type name is part of every stored row's key: keep it stable.</remarks>
-[GrainType("tenant")]
-[Orleans.Placement.PreferLocalPlacement]
+[GrainType(RegistryGrainTypes.Tenant)]
 internal sealed partial class TenantGrain(
     [PersistentState("tenant", RegistryStorage.Name)] IPersistentState<TenantState> state,
     TenantDirectory tenants,
