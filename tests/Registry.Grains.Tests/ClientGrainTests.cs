@@ -231,6 +231,25 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_client_leaves_memory_after_registering_and_comes_back_from_storage()
+    {
+        var (grain, _) = NewClient("default");
+        var created = (await Register(grain, Metadata)).Client!;
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+
+        var count = -1;
+        for (var i = 0; i < 50 && count != 0; i++)
+        {
+            count = await management.GetGrainActivationCount((GrainReference)grain);
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(0, count);
+        Assert.True((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+        Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)grain));
+    }
+
+    [Fact]
     public async Task The_same_client_id_in_two_tenants_is_two_clients()
     {
         var clientId = Secrets.NewClientId();

@@ -46,6 +46,7 @@ public static class RegistrySiloBuilderExtensions
         {
             silo.Services.AddSingleton<Orleans.Runtime.Placement.IPlacementStrategyResolver, CoHostedPlacement>();
         }
+
         ConfigureClustering(silo, options);
         ConfigureStorage(silo, options);
         return silo;
