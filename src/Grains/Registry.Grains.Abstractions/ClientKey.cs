@@ -8,6 +8,13 @@ public static class ClientKey
 {
     public static string Of(string tenant, string clientId) => string.Concat(tenant, "/", clientId);
 
+    /// <summary>The tenant a grain key belongs to: the part before '/', or the whole key (a tenant grain's key).</summary>
+    public static string TenantOf(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? key : key[..slash];
+    }
+
     public static (string Tenant, string ClientId) Parse(string key)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);

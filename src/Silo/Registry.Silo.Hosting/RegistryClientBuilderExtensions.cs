@@ -10,9 +10,12 @@ namespace Registry.Silo.Hosting;
 public static class RegistryClientBuilderExtensions
 {
     /// <summary>An Orleans client of a Registry cluster (a gateway in cluster mode), finding silos through Redis.</summary>
-    public static IClientBuilder AddRegistryCluster(this IClientBuilder client, IConfiguration configuration)
+    public static IClientBuilder AddRegistryCluster(this IClientBuilder client, IConfiguration configuration) =>
+        client.AddRegistryCluster(RegistryClusterConfiguration.Read(configuration));
+
+    /// <summary>The same, with "Registry:Cluster" already read and validated.</summary>
+    public static IClientBuilder AddRegistryCluster(this IClientBuilder client, RegistryClusterOptions options)
     {
-        var options = RegistryClusterConfiguration.Read(configuration);
         client.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
         client.Configure<ClusterOptions>(cluster =>
         {

@@ -20,9 +20,12 @@ public static class RegistrySiloBuilderExtensions
     /// Configures a silo serving Registry's grains with the clustering and storage named in configuration.
     /// <paramref name="coHostedWithGateway"/>: the HTTP gateway runs in this process (see <see cref="CoHostedPlacement"/>).
     /// </summary>
-    public static ISiloBuilder AddRegistry(this ISiloBuilder silo, IConfiguration configuration, bool coHostedWithGateway = false)
+    public static ISiloBuilder AddRegistry(this ISiloBuilder silo, IConfiguration configuration, bool coHostedWithGateway = false) =>
+        silo.AddRegistry(RegistryClusterConfiguration.Read(configuration), coHostedWithGateway);
+
+    /// <summary>The same, with "Registry:Cluster" already read and validated.</summary>
+    public static ISiloBuilder AddRegistry(this ISiloBuilder silo, RegistryClusterOptions options, bool coHostedWithGateway = false)
     {
-        var options = RegistryClusterConfiguration.Read(configuration);
         silo.Services.AddRegistryGrains();
         silo.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
         silo.Configure<ClusterOptions>(cluster =>

@@ -41,13 +41,8 @@ internal static class DiscoveryEndpoints
     private static JsonBytesResult Metadata(HttpContext http)
     {
         var tenant = http.Tenant();
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
-        {
-            ServerMetadata.Write(writer, tenant.Issuer, tenant.Tenant.Policy, tenant.Tenant.SigningAlgorithms);
-        }
-
-        return new JsonBytesResult(buffer.ToArray(), "public, max-age=300");
+        var document = JsonWriting.ToBytes(w => ServerMetadata.Write(w, tenant.Issuer, tenant.Tenant.Policy, tenant.Tenant.SigningAlgorithms));
+        return new JsonBytesResult(document, "public, max-age=300");
     }
 
     private static JsonBytesResult Jwks(HttpContext http) => new(http.Tenant().Tenant.Jwks, "public, max-age=300");

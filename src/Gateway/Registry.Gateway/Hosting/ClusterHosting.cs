@@ -15,11 +15,11 @@ internal static class ClusterHosting
         var options = RegistryClusterConfiguration.Read(builder.Configuration);
         if (options.Mode == GatewayMode.Client)
         {
-            builder.UseOrleansClient(client => client.AddRegistryCluster(builder.Configuration));
+            builder.UseOrleansClient(client => client.AddRegistryCluster(options));
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration, coHostedWithGateway: true));
+            builder.UseOrleans(silo => silo.AddRegistry(options, coHostedWithGateway: true));
         }
 
         builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"]);

@@ -10,4 +10,16 @@ namespace Registry.Gateway.Http;
 internal static class JsonWriting
 {
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A small JSON document as bytes (documents built once, or too small to stream).</summary>
+    public static byte[] ToBytes(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+
+        return buffer.ToArray();
+    }
 }

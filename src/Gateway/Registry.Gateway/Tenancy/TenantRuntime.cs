@@ -35,7 +35,7 @@ internal sealed class TenantRuntime : IDisposable
         SigningCredentials = new SigningCredentials(securityKeys[0], current.Algorithm);
         ValidationKeys = securityKeys;
         SigningAlgorithms = [.. snapshot.SigningKeys.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal)];
-        Jwks = Serialize(w => PublicJwk.WriteSet(w, publicKeys));
+        Jwks = JsonWriting.ToBytes(w => PublicJwk.WriteSet(w, publicKeys));
     }
 
     public string Name { get; }
@@ -81,14 +81,4 @@ internal sealed class TenantRuntime : IDisposable
         }
     }
 
-    private static byte[] Serialize(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options))
-        {
-            write(writer);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -25,9 +25,13 @@ internal sealed partial class ClientGrain(
     private ClientCredentialCheck? _credentialCheck;
     private bool _lastUsedDirty;
 
-    private string ClientId => ClientKey.Parse(this.GetPrimaryKeyString()).ClientId;
+    private (string Tenant, string ClientId)? _key;
 
-    private string Tenant => ClientKey.Parse(this.GetPrimaryKeyString()).Tenant;
+    private string ClientId => Key.ClientId;
+
+    private string Tenant => Key.Tenant;
+
+    private (string Tenant, string ClientId) Key => _key ??= ClientKey.Parse(this.GetPrimaryKeyString());
 
     async Task<ClientOperationResult> IClientGrain.Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken)
     {

@@ -10,9 +10,7 @@ public sealed class TenantTagCallFilter : IIncomingGrainCallFilter
     {
         if (Activity.Current is { } activity && context.TargetContext.GrainInstance is IClientGrain or ITenantGrain)
         {
-            var key = context.TargetId.Key.ToString()!;
-            var slash = key.IndexOf('/', StringComparison.Ordinal);
-            activity.SetTag(RegistryTelemetry.TenantAttribute, slash < 0 ? key : key[..slash]);
+            activity.SetTag(RegistryTelemetry.TenantAttribute, ClientKey.TenantOf(context.TargetId.Key.ToString()!));
         }
 
         return context.Invoke();

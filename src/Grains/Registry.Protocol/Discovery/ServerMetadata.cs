@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Registry.Protocol.Json;
 using Registry.Protocol.Metadata;
 
 namespace Registry.Protocol.Discovery;
@@ -18,25 +19,15 @@ public static class ServerMetadata
         w.WriteString("token_endpoint", issuer + "/token");
         w.WriteString("registration_endpoint", issuer + "/register");
         w.WriteString("jwks_uri", issuer + "/jwks");
-        Strings(w, "grant_types_supported", [GrantTypes.ClientCredentials]);
-        Strings(w, "token_endpoint_auth_methods_supported", AuthMethods.Supported);
-        Strings(w, "scopes_supported", policy.AllowedScopes);
-        Strings(w, "response_types_supported", []);
-        Strings(w, "subject_types_supported", ["public"]);
-        Strings(w, "id_token_signing_alg_values_supported", signingAlgorithms);
-        Strings(w, "access_token_signing_alg_values_supported", signingAlgorithms);
+        w.WriteStringArray("grant_types_supported", [GrantTypes.ClientCredentials]);
+        w.WriteStringArray("token_endpoint_auth_methods_supported", AuthMethods.Supported);
+        w.WriteStringArray("scopes_supported", policy.AllowedScopes);
+        w.WriteStringArray("response_types_supported", []);
+        w.WriteStringArray("subject_types_supported", ["public"]);
+        w.WriteStringArray("id_token_signing_alg_values_supported", signingAlgorithms);
+        w.WriteStringArray("access_token_signing_alg_values_supported", signingAlgorithms);
         w.WriteBoolean("tls_client_certificate_bound_access_tokens", false);
         w.WriteEndObject();
     }
 
-    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
-    }
 }

@@ -22,11 +22,11 @@ public static class ClientInformationWriter
         }
 
         w.WriteString(F.RegistrationAccessToken, info.RegistrationAccessToken);
-        Strings(w, F.GrantTypes, m.GrantTypes);
-        Strings(w, F.RedirectUris, m.RedirectUris);
+        w.WriteStringArray(F.GrantTypes, m.GrantTypes);
+        w.WriteStringArray(F.RedirectUris, m.RedirectUris);
         w.WriteString(F.TokenEndpointAuthMethod, m.TokenEndpointAuthMethod);
-        Strings(w, F.ResponseTypes, m.ResponseTypes);
-        Strings(w, F.Contacts, m.Contacts);
+        w.WriteStringArray(F.ResponseTypes, m.ResponseTypes);
+        w.WriteStringArray(F.Contacts, m.Contacts);
         w.WriteString(F.UpdateDatetime, Timestamp(info.UpdatedAt));
         w.WriteString(F.CreateDatetime, Timestamp(info.CreatedAt));
         w.WriteNumber(F.ClientIdIssuedAt, info.ClientIdIssuedAt);
@@ -43,7 +43,7 @@ public static class ClientInformationWriter
         w.WriteString(F.TokenSignedResponseAlg, m.TokenSignedResponseAlg);
         w.WriteString(F.TokenEncryptedResponseAlg, m.TokenEncryptedResponseAlg);
         w.WriteString(F.TokenEncryptedResponseEnc, m.TokenEncryptedResponseEnc);
-        Strings(w, F.PostLogoutRedirectUris, m.PostLogoutRedirectUris);
+        w.WriteStringArray(F.PostLogoutRedirectUris, m.PostLogoutRedirectUris);
         w.WriteString(F.PreferredTokenProfile, m.PreferredTokenProfile);
         w.WriteString(F.SubjectType, m.SubjectType);
         w.WriteString(F.IdTokenSignedResponseAlg, m.IdTokenSignedResponseAlg);
@@ -54,9 +54,9 @@ public static class ClientInformationWriter
         w.WriteString(F.ApplicationType, m.ApplicationType);
         w.WriteBoolean(F.RequireAuthTime, m.RequireAuthTime);
         w.WriteString(F.AuthorizationSignedResponseAlg, m.AuthorizationSignedResponseAlg);
-        Strings(w, F.AuthorizationDataTypes, m.AuthorizationDataTypes);
+        w.WriteStringArray(F.AuthorizationDataTypes, m.AuthorizationDataTypes);
         w.WriteBoolean(F.IsConsentDisabled, m.IsConsentDisabled);
-        Strings(w, F.DefaultAcrValues, m.DefaultAcrValues);
+        w.WriteStringArray(F.DefaultAcrValues, m.DefaultAcrValues);
         w.WriteString(F.RegistrationClientUri, registrationClientUri);
         w.WriteNumber(F.ClientSecretExpiresAt, info.ClientSecretExpiresAt);
         Optional(w, F.ClientName, m.ClientName);
@@ -79,16 +79,6 @@ public static class ClientInformationWriter
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
-        }
-
-        w.WriteEndArray();
-    }
 
     private static void Optional(Utf8JsonWriter w, string name, string? value)
     {
