@@ -1,55 +1,155 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README says: ./test.sh
-# Builds the solution (warnings are errors), installs what the tests need when missing (curl, jq, openssl,
-# prometheus for promtool, redis-server and yamllint/docker-compose from apt, Azurite from npm), runs every test project (the
-# failover tests start real Redis, Azurite, silo and gateway processes through deploy/local/cluster.sh),
-# then the script checks: the README's curl flow against the real registry, and the deployment files.
-# Ends with one line: "N passed, N failed".
+#
+# Builds the solution (warnings are errors), checks formatting (dotnet format), installs what the tests
+# need when missing (curl, jq, openssl, prometheus for promtool, redis-server, yamllint and docker-compose
+# from apt, Azurite from npm), runs every test project one at a time (the failover tests start real Redis,
+# Azurite, silo and gateway processes through deploy/local/cluster.sh), then the smoke scripts: the
+# README's curl flow against the real registry, and the deployment files.
+#
+# A run cannot report green unless every project ran to the end:
+# - counts come from each project's TRX result file, never from console text;
+# - a project whose `dotnet test` exits non-zero, whose run was aborted (a crashed test host), or that
+#   reports fewer results than it discovered fails the run, with a line saying which and why;
+# - a test (or fixture) silent for TEST_HANG_TIMEOUT (default 5m) is a hang: the test host is dumped
+#   (.run/test-results/<project>/) and killed, and the run fails;
+# - skipped tests are counted and listed.
+# Ends with one line: "N passed, N failed" (", N skipped" appended when any test was skipped).
 set -uo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
 
-ensure_apt_packages curl jq openssl prometheus || { echo "could not install curl/jq/openssl/prometheus (promtool)"; echo "0 passed, 1 failed"; exit 1; }
+HANG_TIMEOUT=${TEST_HANG_TIMEOUT:-5m}
+PROJECT_TIMEOUT=${TEST_PROJECT_TIMEOUT:-30m}
+SMOKE_TIMEOUT=${TEST_SMOKE_TIMEOUT:-15m}
+results=.run/test-results
 
-mkdir -p .run
-log=.run/dotnet-test.log
 passed=0
 failed=0
+skipped=0
+problems=()
 
-if ! dotnet build Registry.sln -c Release -nologo -clp:ErrorsOnly; then
-  echo "build failed"
+# A problem that fails the run: counted (as N failures, default 1) and repeated in the closing summary.
+problem() {
+  problems+=("$1")
+  failed=$((failed + ${2:-1}))
+  echo "FAILED: $1"
+}
+
+abort_setup() {
+  echo "$1"
   echo "0 passed, 1 failed"
   exit 1
+}
+
+ensure_apt_packages curl jq openssl prometheus || abort_setup "could not install curl/jq/openssl/prometheus (promtool)"
+
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Registry.sln -c Release -nologo -clp:ErrorsOnly || abort_setup "build failed"
+
+if dotnet format Registry.sln --verify-no-changes --no-restore -v quiet >"$results/format.log" 2>&1; then
+  passed=$((passed + 1))
+  echo "ok   dotnet format --verify-no-changes"
+else
+  cat "$results/format.log"
+  problem "dotnet format: the code is not formatted (run: dotnet format Registry.sln)"
 fi
 
-if ! deploy/local/cluster.sh install; then
-  echo "could not install redis-server / Azurite for the failover tests"
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+deploy/local/cluster.sh install || abort_setup "could not install redis-server / Azurite for the failover tests"
 
-# One test project at a time (-m:1): the failover tests need both cores for their five processes.
-dotnet test Registry.sln -c Release --no-build -nologo -m:1 2>&1 | tee "$log"
-while read -r f p; do
-  passed=$((passed + p)); failed=$((failed + f))
-done < <(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+).*/\1 \2/')
-projects=$(find tests -name '*.Tests.csproj' | wc -l)
-reported=$(grep -cE '^(Passed|Failed)! +- Failed:' "$log")
-if [ "$reported" -ne "$projects" ]; then
-  echo "only $reported of $projects test projects reported results"
-  failed=$((failed + projects - reported))
-fi
+# The value of attribute $2 in the XML element text $1.
+attribute() { sed -nE "s/.* $2=\"([^\"]*)\".*/\1/p" <<<"$1"; }
+
+# Names of the results in TRX file $1 whose outcome is $2.
+results_with_outcome() {
+  grep -o "<UnitTestResult [^>]*outcome=\"$2\"[^>]*>" "$1" | sed -E 's/.* testName="([^"]*)".*/\1/'
+}
+
+run_project() {
+  local project=$1 name dir log trx discovered rc counters summary total executed ok bad skip
+  name=$(basename "$project" .csproj)
+  dir="$results/$name"
+  log="$dir.log"
+  trx="$dir/$name.trx"
+  mkdir -p "$dir"
+
+  discovered=$(dotnet test "$project" -c Release --no-build --list-tests 2>/dev/null |
+    sed -n '/The following Tests are available:/,$p' | tail -n +2 | grep -c .)
+
+  timeout --kill-after=60s "$PROJECT_TIMEOUT" dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$dir" \
+    --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type mini 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+
+  if [ ! -f "$trx" ]; then
+    problem "$name: no result file; dotnet test exited with code $rc (see $log)" "$((discovered > 0 ? discovered : 1))"
+    return
+  fi
+
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  summary=$(grep -o '<ResultSummary outcome="[A-Za-z]*"' "$trx" | sed -E 's/.*"(.*)"/\1/')
+  total=$(attribute "$counters" total)
+  executed=$(attribute "$counters" executed)
+  ok=$(attribute "$counters" passed)
+  bad=$(( $(attribute "$counters" failed) + $(attribute "$counters" error) + $(attribute "$counters" timeout) + $(attribute "$counters" aborted) ))
+  skip=$((total - executed))
+  passed=$((passed + ok))
+  failed=$((failed + bad))
+  skipped=$((skipped + skip))
+  echo "$name: $ok passed, $bad failed, $skip skipped ($total results, $discovered discovered, exit code $rc)"
+
+  while read -r test; do [ -n "$test" ] && echo "  failed:  $test"; done < <(results_with_outcome "$trx" Failed)
+  while read -r test; do [ -n "$test" ] && echo "  skipped: $test"; done < <(results_with_outcome "$trx" NotExecuted)
+
+  if grep -q "The specified inactivity time of" "$log"; then
+    problem "$name: HANG: a test was silent for $HANG_TIMEOUT; the host was dumped and killed ($(find "$dir" -name '*hangdump*' | head -n 1)). The test that hung: $(grep -A1 'The test running when the crash occurred' "$log" | tail -n 1)"
+  elif grep -q "Test Run Aborted" "$log"; then
+    problem "$name: CRASH: the test host exited unexpectedly and the run was aborted; the test running then: $(grep -A1 'The test running when the crash occurred' "$log" | tail -n 1) (see $log)"
+  elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    problem "$name: the project ran longer than $PROJECT_TIMEOUT and was stopped"
+  elif [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then
+    problem "$name: dotnet test exited with code $rc without a failed test (result: $summary; see $log)"
+  elif [ "$summary" != "Completed" ] && [ "$bad" -eq 0 ]; then
+    problem "$name: the test run ended as '$summary' without a failed test (see $log)"
+  fi
+
+  if [ "$total" -lt "$discovered" ]; then
+    problem "$name: only $total of $discovered discovered tests reported a result" "$((discovered - total))"
+  fi
+}
+
+# One project at a time: the failover tests need both cores for their five processes; they run last.
+mapfile -t projects < <(find tests -name '*.Tests.csproj' | sort | grep -v 'Registry.Cluster.Tests'; find tests -name 'Registry.Cluster.Tests.csproj')
+for project in "${projects[@]}"; do
+  run_project "$project"
+done
 
 for smoke in tests/smoke/*.sh; do
-  smoke_log=".run/$(basename "$smoke" .sh).log"
-  bash "$smoke" 2>&1 | tee "$smoke_log"
+  name=$(basename "$smoke" .sh)
+  smoke_log="$results/smoke-$name.log"
+  timeout --kill-after=30s "$SMOKE_TIMEOUT" bash "$smoke" 2>&1 | tee "$smoke_log"
+  rc=${PIPESTATUS[0]}
   out=$(tail -n 1 "$smoke_log")
   if [[ "$out" =~ ^smoke:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+    if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+      problem "smoke $name: exited with code $rc although it reported no failure"
+    fi
   else
-    echo "$smoke did not finish"; failed=$((failed + 1))
+    problem "smoke $name: did not finish (exit code $rc; see $smoke_log)"
   fi
 done
 
-echo "$passed passed, $failed failed"
+echo "skipped: $skipped"
+if [ ${#problems[@]} -gt 0 ]; then
+  echo "The run failed for these reasons besides failed tests:"
+  printf '  - %s\n' "${problems[@]}"
+fi
+
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
 [ "$failed" -eq 0 ]

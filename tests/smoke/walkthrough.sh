@@ -114,8 +114,16 @@ check "default-password warning logged" grep -q "SECURITY WARNING" "$work/regist
 curl -s "$B/metrics" >"$work/metrics.txt"
 check "/metrics counts the registration" grep -qE '^registry_registrations_total\{.*outcome="success".*tenant="default"\} [1-9]' "$work/metrics.txt"
 check "/metrics counts tokens and deletes" grep -qE '^registry_(tokens|client_deletes)_total\{' "$work/metrics.txt"
-promtool check metrics <"$work/metrics.txt" >/dev/null 2>&1
-check "promtool parses the whole /metrics output" test $? -ne 1
+# promtool exits 0 (clean), 3 (lint remarks) or 1 (unparsable). Orleans' and .NET's own names get lint
+# remarks (their owners publish them so); Registry's never may, and the whole text must parse.
+whole_metrics_parse() {
+  local out rc
+  command -v promtool >/dev/null || return 1
+  out=$(promtool check metrics <"$work/metrics.txt" 2>&1)
+  rc=$?
+  [ "$rc" -eq 0 ] || { [ "$rc" -eq 3 ] && ! grep -q "error while linting" <<<"$out" && ! grep -q "^registry_" <<<"$out"; }
+}
+check "promtool parses the whole /metrics output; no remark on registry_* metrics" whole_metrics_parse
 check "promtool finds no lint problem in registry_* metrics" \
   bash -c "grep -E '^(# (HELP|TYPE) )?registry_' '$work/metrics.txt' | promtool check metrics"
 awk '/Activity.TraceId:/ { trace = $2 } /Activity.DisplayName:/ { $1 = ""; print trace substr($0, 1) }' "$work/registry.log" >"$work/spans.txt"
@@ -129,7 +137,7 @@ check "registry starts with its address and admin secret from the environment" \
   start_registry ASPNETCORE_URLS="$B" Registry__Tenants__default__AdminClientSecret=env-provided-secret
 check "the seed password no longer works" test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/token" -d 'client_id=registerClient&grant_type=client_credentials&client_secret=password')" = 401
 check "the configured secret works" test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/token" -d 'client_id=registerClient&grant_type=client_credentials&client_secret=env-provided-secret')" = 200
-check "no default-password warning" bash -c "! grep -q 'SECURITY WARNING' '$work/registry.log'"
+check "no default-password warning" bash -c "test -s '$work/registry.log' && ! grep -q 'SECURITY WARNING' '$work/registry.log'"
 stop_registry
 
 # --- a misconfiguration stops startup with one clear message ---
@@ -138,6 +146,7 @@ Registry__Tenants__acme__AllowedScopes__0=openid timeout 90 dotnet run --project
 code=$?
 check "misconfiguration exits with code 2" test "$code" = 2
 check "misconfiguration names the key in one line" grep -q "Registry cannot start: invalid configuration: Registry:Tenants:acme:AdminClientSecret is required" "$work/bad.err"
-check "misconfiguration prints no stack trace" bash -c "! grep -q '   at ' '$work/bad.err' '$work/bad.out'"
+check "misconfiguration prints no stack trace" bash -c "test -s '$work/bad.err' && ! grep -q '   at ' '$work/bad.err' '$work/bad.out'"
 
 echo "smoke: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
