@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Registry.Cluster.Tests;
@@ -12,12 +10,14 @@ public sealed class LocalCluster
 
     public LocalCluster(int silos)
     {
-        Repository = FindRepository();
+        Repository = RepositoryPaths.Root;
         RunDirectory = Path.Combine(Repository, ".run", "cluster-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        GatewayPort = FreePort();
-        RedisPort = FreePort();
-        AzuritePort = FreePort();
-        var siloBase = FreeRange();
+        GatewayPort = TestPorts.Next();
+        RedisPort = TestPorts.Next();
+        AzuritePort = TestPorts.Next();
+
+        // Silo K (1-9) listens on base+K, its Orleans gateway on base+10+K, its health endpoint on base+20+K.
+        var siloBase = TestPorts.NextRange(30);
         SiloPortBase = siloBase;
         _environment = new()
         {
@@ -97,55 +97,5 @@ public sealed class LocalCluster
         }
 
         return text.ToString();
-    }
-
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Registry.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Registry.sln not found above the test binaries");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>
-    /// A base port B such that B+1..B+29 are free (silo, silo-gateway and health ports of silos 1-9), below
-    /// Linux's ephemeral range (32768+), whose ports outgoing and TIME_WAIT connections may hold.
-    /// </summary>
-    private static int FreeRange()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var candidate = Random.Shared.Next(20_000, 32_000) / 100 * 100;
-            if (Enumerable.Range(candidate + 1, 29).All(IsFree))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("no free port range");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -11,8 +11,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string AcmeSecret = "acme-admin-secret";
 
-    /// <summary>Shared with the silo configurator, which Orleans instantiates by type (set when the silo starts).</summary>
-    public static JsonGrainStorage Storage { get; private set; } = null!;
+    /// <summary>The silo's grain storage (the in-process silo's own instance, taken from its services).</summary>
+    public JsonGrainStorage Storage { get; private set; } = null!;
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -21,13 +21,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(1);
+        builder.Options.BaseSiloPort = TestPorts.Next();
+        builder.Options.BaseGatewayPort = TestPorts.Next();
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
-        // Create the storage now (it is otherwise created on the first grain write) so tests can seed it.
-        ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(RegistryStorage.Name);
+        Storage = (JsonGrainStorage)((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(RegistryStorage.Name);
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
@@ -43,7 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
             siloBuilder.UseSystemTextJsonGrainStorageSerializer();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (services, _) =>
-                Storage = new JsonGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
+                new JsonGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
             siloBuilder.Services.Configure<RegistryTenantsOptions>(options =>
             {
                 options.Tenants["acme"] = new TenantOptions { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] };

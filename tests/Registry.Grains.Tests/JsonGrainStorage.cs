@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Storage;
 using Registry.Silo.Hosting;
 
@@ -5,16 +6,24 @@ namespace Registry.Grains.Tests;
 
 /// <summary>
 /// The production in-process store (plain System.Text.Json, as Azure Table storage holds it), wrapped to
-/// count writes, fail on demand and show what is stored, registered under the production storage name.
+/// count writes and fail them on demand, per grain (tests running side by side never see each other's
+/// failures or counts), and to show what is stored. Registered under the production storage name.
 /// </summary>
 public sealed class JsonGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
 {
     private readonly InProcessGrainStorage _store = new(serializer);
-    private int _writes;
+    private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, bool> _failing = new();
 
-    public int Writes => Volatile.Read(ref _writes);
+    /// <summary>Successful writes of one grain's state so far.</summary>
+    public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
-    public bool FailWrites { get; set; }
+    /// <summary>Writes of this grain fail (as a storage outage would) until the returned value is disposed.</summary>
+    public IDisposable FailWritesOf(GrainId grainId)
+    {
+        _failing[grainId] = true;
+        return new Restore(() => _failing.TryRemove(grainId, out _));
+    }
 
     public string? Json(string stateName, GrainId grainId) => _store.Stored(stateName, grainId)?.ToString();
 
@@ -25,14 +34,19 @@ public sealed class JsonGrainStorage(IGrainStorageSerializer serializer) : IGrai
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (FailWrites)
+        if (_failing.ContainsKey(grainId))
         {
             throw new IOException("storage unavailable (test)");
         }
 
         await _store.WriteStateAsync(stateName, grainId, grainState);
-        Interlocked.Increment(ref _writes);
+        _writes.AddOrUpdate(grainId, 1, (_, count) => count + 1);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => _store.ClearStateAsync(stateName, grainId, grainState);
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
 }

@@ -18,7 +18,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         rsa.ImportPkcs8PrivateKey(key.Pkcs8PrivateKey, out _);
         Assert.Equal(2048, rsa.KeySize);
         Assert.Equal(PublicJwk.FromRsa(rsa.ExportParameters(false), "RS256").Kid, key.KeyId);
-        Assert.Contains(key.KeyId, ClusterFixture.Storage.Json("tenant", GrainId.Create("tenant", "acme")), StringComparison.Ordinal);
+        Assert.Contains(key.KeyId, fixture.Storage.Json("tenant", GrainId.Create("tenant", "acme")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     {
         using var rsa = RSA.Create(2048);
         var old = PublicJwk.FromRsa(rsa.ExportParameters(false), "RS256").Kid;
-        ClusterFixture.Storage.Seed("tenant", GrainId.Create("tenant", "switched"), $$"""
+        fixture.Storage.Seed("tenant", GrainId.Create("tenant", "switched"), $$"""
             {"SigningKeys":[{"KeyId":"{{old}}","Algorithm":"RS256","Pkcs8PrivateKey":"{{Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())}}","CreatedAt":"2026-01-01T00:00:00+00:00"}],"ClientCount":7}
             """);
 
@@ -81,7 +81,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
 
         Assert.Null(await grain.GetSnapshot());
         Assert.False(await grain.AuthenticateAdmin("registerClient", "password"));
-        Assert.Null(ClusterFixture.Storage.Json("tenant", GrainId.Create("tenant", "nobody")));
+        Assert.Null(fixture.Storage.Json("tenant", GrainId.Create("tenant", "nobody")));
     }
 
     [Theory]

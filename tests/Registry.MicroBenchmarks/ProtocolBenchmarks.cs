@@ -28,8 +28,12 @@ public class ProtocolBenchmarks
         var metadata = ClientMetadataValidator.Validate(ClientMetadataReader.Read(SeedBody).Value!, _policy).Value!;
         _client = new ClientInformation
         {
-            ClientId = Secrets.NewClientId(), ClientSecret = Secrets.NewSecret(), RegistrationAccessToken = Secrets.NewSecret(),
-            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, Metadata = metadata,
+            ClientId = Secrets.NewClientId(),
+            ClientSecret = Secrets.NewSecret(),
+            RegistrationAccessToken = Secrets.NewSecret(),
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Metadata = metadata,
         };
     }
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
-namespace Registry.Gateway.Tests.Infrastructure;
+namespace Registry.Testing;
 
 /// <summary>What a user would do with curl, as small helpers. Paths are relative to a tenant's issuer.</summary>
 public static class OAuthClient

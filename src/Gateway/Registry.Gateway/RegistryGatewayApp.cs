@@ -4,8 +4,8 @@ using Registry.Gateway.Configuration;
 using Registry.Gateway.Endpoints;
 using Registry.Gateway.Hosting;
 using Registry.Gateway.Http;
-using Registry.Gateway.Tenancy;
 using Registry.Gateway.Telemetry;
+using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
 using Registry.Silo.Hosting.Telemetry;
 

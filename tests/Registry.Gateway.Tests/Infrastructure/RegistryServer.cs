@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -45,9 +43,10 @@ public sealed class RegistryServer : IAsyncDisposable
     {
         var args = new List<string>
         {
+            // Kestrel binds port 0 itself and keeps it; Orleans' ports come from below the ephemeral range.
             "--urls=http://127.0.0.1:0",
-            $"--Registry:Cluster:SiloPort={FreePort()}",
-            $"--Registry:Cluster:GatewayPort={FreePort()}",
+            $"--Registry:Cluster:SiloPort={TestPorts.Next()}",
+            $"--Registry:Cluster:GatewayPort={TestPorts.Next()}",
         };
         args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
         var captured = new CapturedLogs();
@@ -64,12 +63,5 @@ public sealed class RegistryServer : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-using Registry.Protocol.Metadata;
 using Registry.Grains.Telemetry;
+using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
 
 namespace Registry.Grains.Clients;
