@@ -1,3 +1,4 @@
+using System.Net;
 using Registry.Gateway.Tests.Infrastructure;
 
 namespace Registry.Gateway.Tests;
@@ -27,10 +28,17 @@ public sealed class LoggingTests
         var client = await http.RegisterAsync(adminToken: admin);
         var access = await http.ClientTokenAsync("", client);
         var path = new Uri(client.Str("registration_client_uri")).AbsolutePath;
-        var updated = await (await http.SendJsonAsync(HttpMethod.Put, path, client.Str("registration_access_token"),
-            $$"""{"client_id": "{{client.Str("client_id")}}", "grant_types": ["client_credentials"]}""")).JsonAsync();
-        await http.TokenAsync("", "grant_type=client_credentials&client_id=registerClient&client_secret=wrong-guess-secret");
-        await http.SendJsonAsync(HttpMethod.Delete, path, updated.Str("registration_access_token"), null);
+        var update = await http.SendJsonAsync(HttpMethod.Put, path, client.Str("registration_access_token"),
+            $$"""{"client_id": "{{client.Str("client_id")}}", "grant_types": ["client_credentials"]}""");
+        var updated = await update.JsonAsync();
+        var wrongSecret = await http.TokenAsync("", "grant_type=client_credentials&client_id=registerClient&client_secret=wrong-guess-secret");
+        var delete = await http.SendJsonAsync(HttpMethod.Delete, path, updated.Str("registration_access_token"), null);
+
+        // Every step did what it was meant to, so the log lines scanned below are those of a real flow.
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        await wrongSecret.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Contains(server.Logs.Lines, l => l.Category == "Registry.Audit" && l.Text.Contains("Error=invalid_client", StringComparison.Ordinal));
 
         var logs = server.Logs.AllText;
         Assert.NotEmpty(server.Logs.Lines);

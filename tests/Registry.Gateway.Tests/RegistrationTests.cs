@@ -99,6 +99,9 @@ public sealed class RegistrationTests(ServerFixture fixture)
 
         await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
         Assert.Equal(HttpStatusCode.Created, (await otherHost.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).StatusCode);
+
+        // Once accepted (and cached) under its own host name, it is still refused under the other.
+        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     public static TheoryData<string, string, HttpStatusCode, string> BadBodies => new()

@@ -9,7 +9,7 @@ using Registry.Grains.Telemetry;
 namespace Registry.Gateway.Tests;
 
 /// <summary>
-/// Issue 4: one server with an in-memory trace exporter runs a whole flow (successes and failures); the
+/// One server with an in-memory trace exporter runs a whole flow (successes and failures); the
 /// tests then look at the trace, the Prometheus output, the audit log, and scan everything for secrets.
 /// </summary>
 public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
@@ -110,7 +110,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
     [Fact]
     public async Task Every_dashboard_panel_queries_metrics_the_service_exports()
     {
-        var path = Path.Combine(RepositoryRoot(), "deploy", "observability", "grafana", "registry-dashboard.json");
+        var path = Path.Combine(RepositoryPaths.Root, "deploy", "observability", "grafana", "registry-dashboard.json");
         using var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         var root = dashboard.RootElement;
         Assert.False(string.IsNullOrEmpty(root.GetProperty("uid").GetString()));
@@ -153,17 +153,6 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
 
     private static string HistogramFamily(string name) => Regex.Replace(name, "_(bucket|sum|count)$", "");
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Registry.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
-    }
-
     [GeneratedRegex("\\b(?:registry|orleans|dotnet|http_server|kestrel|aspnetcore)_[a-z_]+\\b")]
     private static partial Regex MetricReference();
 
@@ -203,29 +192,24 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
             var access = await http.ClientTokenAsync("", Client);
             var path = new Uri(Client.Str("registration_client_uri")).AbsolutePath;
             Assert.Equal(HttpStatusCode.OK, (await http.SendJsonAsync(HttpMethod.Get, path, Client.Str("registration_access_token"), null)).StatusCode);
-            var updated = await (await http.SendJsonAsync(HttpMethod.Put, path, Client.Str("registration_access_token"),
-                $$"""{"client_id": "{{Client.Str("client_id")}}", "grant_types": ["client_credentials"]}""")).JsonAsync();
-            await http.SendJsonAsync(HttpMethod.Get, path, "not-the-registration-token", null);
-            await http.TokenAsync("", "grant_type=client_credentials&client_id=registerClient&client_secret=wrong-guess-secret");
-            await http.TokenAsync("", "grant_type=client_credentials&client_id=%5D&client_secret=x");
-            await http.SendJsonAsync(HttpMethod.Post, "/register", access, OAuthClient.SeedBody);
+            var update = await http.SendJsonAsync(HttpMethod.Put, path, Client.Str("registration_access_token"),
+                $$"""{"client_id": "{{Client.Str("client_id")}}", "grant_types": ["client_credentials"]}""");
+            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+            var updated = await update.JsonAsync();
+            await (await http.SendJsonAsync(HttpMethod.Get, path, "not-the-registration-token", null)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+            await (await http.TokenAsync("", "grant_type=client_credentials&client_id=registerClient&client_secret=wrong-guess-secret"))
+                .AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+            await (await http.TokenAsync("", "grant_type=client_credentials&client_id=%5D&client_secret=x")).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+            await (await http.SendJsonAsync(HttpMethod.Post, "/register", access, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Forbidden, "insufficient_scope");
             Assert.Equal(HttpStatusCode.NoContent, (await http.SendJsonAsync(HttpMethod.Delete, path, updated.Str("registration_access_token"), null)).StatusCode);
 
             ClientIds.AddRange([Client.Str("client_id"), other.Str("client_id")]);
             Secrets.AddRange([admin, access, Client.Str("client_secret"), Client.Str("registration_access_token"), updated.Str("registration_access_token"), other.Str("client_secret")]);
             await Server.Services.GetRequiredService<ClientCountTracker>().FlushAsync();
-            await WaitForSpanAsync("DELETE /register/{clientId}");
+            await Eventually.UntilAsync(() => Spans.Any(s => s.DisplayName == "DELETE /register/{clientId}"), TimeSpan.FromSeconds(10), "the span of the delete request");
             Metrics = await http.GetStringAsync("/metrics");
         }
 
         public async Task DisposeAsync() => await Server.DisposeAsync();
-
-        private async Task WaitForSpanAsync(string name)
-        {
-            for (var i = 0; i < 50 && !Spans.Any(s => s.DisplayName == name); i++)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 }

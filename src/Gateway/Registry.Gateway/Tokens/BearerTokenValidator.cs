@@ -14,17 +14,25 @@ namespace Registry.Gateway.Tokens;
 /// registers many clients with one admin token, and the RSA check dominated /register): the entry is
 /// only reused for the same tenant keys and issuer, and the cache is bounded.
 /// </summary>
-internal sealed class BearerTokenValidator(TimeProvider time)
+internal sealed class BearerTokenValidator
 {
     private const int MaxCachedTokens = 4096;
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Validated> _validated = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly LifetimeValidator _lifetime;
+
+    public BearerTokenValidator(TimeProvider time)
+    {
+        _time = time;
+        _lifetime = IsWithinLifetime;
+    }
 
     public async Task<Outcome<string[]>> ValidateAsync(TenantContext tenant, string token)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (_validated.TryGetValue(token, out var known) && ReferenceEquals(known.Tenant, tenant.Tenant) && known.Issuer == tenant.Issuer)
         {
             if (now < known.Expires + ClockSkew)
@@ -66,7 +74,7 @@ internal sealed class BearerTokenValidator(TimeProvider time)
         return token.Length is > 0 and <= 8192 ? token.ToString() : null;
     }
 
-    private static TokenValidationParameters Parameters(TenantContext tenant) => new()
+    private TokenValidationParameters Parameters(TenantContext tenant) => new()
     {
         ValidIssuer = tenant.Issuer,
         IssuerSigningKeys = tenant.Tenant.ValidationKeys,
@@ -77,7 +85,18 @@ internal sealed class BearerTokenValidator(TimeProvider time)
         RequireExpirationTime = true,
         RequireSignedTokens = true,
         ClockSkew = ClockSkew,
+        LifetimeValidator = _lifetime,
     };
+
+    /// <summary>
+    /// The lifetime check on this validator's clock (the one the cache uses too), rather than IdentityModel's
+    /// own: a token needs an expiry, is refused from its expiry (plus skew) on, and before its not-before.
+    /// </summary>
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return expires is { } exp && now < exp + ClockSkew && (notBefore is not { } nbf || now >= nbf - ClockSkew);
+    }
 
     private sealed record Validated(TenantRuntime Tenant, string Issuer, DateTimeOffset Expires, string[] Scopes);
 }

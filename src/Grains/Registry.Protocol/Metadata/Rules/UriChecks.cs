@@ -6,8 +6,12 @@ internal static class UriChecks
     /// <summary>Schemes that would run code or read local files in a user agent; never a valid redirect.</summary>
     private static readonly string[] DangerousSchemes = ["javascript", "data", "vbscript", "file", "blob", "about"];
 
+    /// <summary>
+    /// An absolute URI that is well-formed as written (RFC 3986): .NET's parser also "repairs" strings such as
+    /// "http://[::1]x/cb" or unescaped spaces, and a redirect URI must be compared exactly as registered.
+    /// </summary>
     public static bool TryParseAbsolute(string value, out Uri uri) =>
-        Uri.TryCreate(value, UriKind.Absolute, out uri!) && !value.StartsWith('/');
+        Uri.TryCreate(value, UriKind.Absolute, out uri!) && !value.StartsWith('/') && Uri.IsWellFormedUriString(value, UriKind.Absolute);
 
     public static bool IsDangerous(Uri uri) => DangerousSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
 

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
+using Registry.Gateway.Tenancy;
+using Registry.Gateway.Tokens;
+using Registry.Grains;
+using Registry.Protocol.Metadata;
+
+namespace Registry.Gateway.Tests;
+
+/// <summary>
+/// The cache of validated access tokens: an entry is reused only for the same tenant keys and issuer, and
+/// only until the token expires. Every test first gets the token accepted (so it is cached), then presents
+/// it where or when it must fail.
+/// </summary>
+public sealed class BearerTokenValidatorTests : IDisposable
+{
+    private const string Issuer = "https://id.example.com";
+
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly TenantRuntime _tenant = Runtime("default");
+    private readonly BearerTokenValidator _validator;
+    private readonly AccessTokenIssuer _issuer;
+
+    public BearerTokenValidatorTests()
+    {
+        _validator = new BearerTokenValidator(_time);
+        _issuer = new AccessTokenIssuer(_time);
+    }
+
+    [Fact]
+    public async Task A_cached_token_is_refused_in_another_tenant()
+    {
+        var token = Issue(new TenantContext(_tenant, Issuer), lifetimeSeconds: 900);
+        using var other = Runtime("acme");
+
+        Assert.True((await _validator.ValidateAsync(new TenantContext(_tenant, Issuer), token)).IsSuccess);
+        var elsewhere = await _validator.ValidateAsync(new TenantContext(other, Issuer + "/tenants/acme"), token);
+
+        Assert.Equal("invalid_token", elsewhere.Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_cached_token_is_refused_under_another_issuer_of_the_same_tenant()
+    {
+        var token = Issue(new TenantContext(_tenant, Issuer), lifetimeSeconds: 900);
+
+        Assert.True((await _validator.ValidateAsync(new TenantContext(_tenant, Issuer), token)).IsSuccess);
+        var otherHost = await _validator.ValidateAsync(new TenantContext(_tenant, "https://other.example.com"), token);
+
+        Assert.Equal("invalid_token", otherHost.Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_cached_token_is_refused_once_it_expires()
+    {
+        var tenant = new TenantContext(_tenant, Issuer);
+        var token = Issue(tenant, lifetimeSeconds: 60);
+        Assert.True((await _validator.ValidateAsync(tenant, token)).IsSuccess);
+
+        _time.Advance(TimeSpan.FromSeconds(60 + 29));
+        Assert.True((await _validator.ValidateAsync(tenant, token)).IsSuccess);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var expired = await _validator.ValidateAsync(tenant, token);
+        _time.Advance(TimeSpan.FromDays(365));
+        var aYearLater = await _validator.ValidateAsync(tenant, token);
+
+        Assert.Equal("invalid_token", expired.Error?.Code);
+        Assert.Equal("invalid_token", aYearLater.Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_cached_token_is_refused_after_the_tenants_keys_change()
+    {
+        var token = Issue(new TenantContext(_tenant, Issuer), lifetimeSeconds: 900);
+        Assert.True((await _validator.ValidateAsync(new TenantContext(_tenant, Issuer), token)).IsSuccess);
+
+        // The tenant as the gateway sees it after a refresh: same name, a new key set without the old key.
+        using var rekeyed = Runtime("default");
+        var result = await _validator.ValidateAsync(new TenantContext(rekeyed, Issuer), token);
+
+        Assert.Equal("invalid_token", result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task A_token_is_refused_before_its_not_before_time()
+    {
+        var tenant = new TenantContext(_tenant, Issuer);
+        var aheadOfUs = new AccessTokenIssuer(new FakeTimeProvider(_time.GetUtcNow().AddSeconds(31)));
+        var token = aheadOfUs.Issue(tenant, "registerClient", MetadataDefaults.RegisterScope, 900);
+
+        var early = await _validator.ValidateAsync(tenant, token);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var inTime = await _validator.ValidateAsync(tenant, token);
+
+        Assert.Equal("invalid_token", early.Error?.Code);
+        Assert.True(inTime.IsSuccess);
+    }
+
+    [Fact]
+    public async Task The_cached_answer_is_the_scope_the_token_carries()
+    {
+        var tenant = new TenantContext(_tenant, Issuer);
+        var token = Issue(tenant, lifetimeSeconds: 900, scope: "register openid");
+
+        var first = await _validator.ValidateAsync(tenant, token);
+        var second = await _validator.ValidateAsync(tenant, token);
+
+        Assert.Equal(["register", "openid"], first.Value!);
+        Assert.Equal(["register", "openid"], second.Value!);
+    }
+
+    public void Dispose() => _tenant.Dispose();
+
+    private string Issue(TenantContext tenant, int lifetimeSeconds, string scope = MetadataDefaults.RegisterScope) =>
+        _issuer.Issue(tenant, "registerClient", scope, lifetimeSeconds);
+
+    private static TenantRuntime Runtime(string name)
+    {
+        using var rsa = RSA.Create(2048);
+        var key = new SigningKeyMaterial(Guid.NewGuid().ToString("N"), "RS256", rsa.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
+        return new TenantRuntime(new TenantSnapshot(name, "registerClient", 900, new RegistrationPolicy(), [key]));
+    }
+}
