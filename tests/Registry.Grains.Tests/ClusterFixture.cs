@@ -50,6 +50,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 options.Tenants["acme"] = new TenantOptions { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] };
                 options.Tenants["fast"] = new TenantOptions { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" };
                 options.Tenants["switched"] = new TenantOptions { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" };
+                options.Tenants["stored"] = new TenantOptions { AdminClientSecret = AcmeSecret };
             });
         }
     }

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Registry.Protocol.Security;
+
+namespace Registry.Grains.Tests;
+
+/// <summary>
+/// Stored data survives upgrades: documents exactly as an earlier version of Registry wrote them (captured
+/// from its grain storage, in StoredDocuments/) are read by today's grains, field by field. A change to what
+/// is stored adds a new document here and keeps every old one passing.
+/// </summary>
+[Collection(ClusterCollectionDefinition.Name)]
+public sealed class StoredDocumentTests(ClusterFixture fixture)
+{
+    private const string Secret = "golden-client-secret-0123456789abcdefghijklmno";
+    private const string FirstToken = "golden-registration-token-0123456789abcdefghij";
+    private const string CurrentToken = "golden-rotated-token-0123456789abcdefghijklmn";
+
+    [Fact]
+    public async Task A_client_stored_by_version_1_reads_authenticates_and_updates()
+    {
+        var key = ClientKey.Of("default", "GoldenClient" + Guid.NewGuid().ToString("N")[..10]);
+        fixture.Storage.Seed("client", GrainId.Create("client", key), Document("client-v1.json"));
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+
+        var read = await grain.Read(CurrentToken);
+
+        Assert.Equal(ClientOperationStatus.Ok, read.Status);
+        var client = read.Client!;
+        var m = client.Metadata;
+        Assert.Equal(["https://app.example/cb", "http://127.0.0.1:8080/cb"], m.RedirectUris);
+        Assert.Equal("client_secret_post", m.TokenEndpointAuthMethod);
+        Assert.Equal(["client_credentials", "authorization_code"], m.GrantTypes);
+        Assert.Equal(["code"], m.ResponseTypes);
+        Assert.Equal(("Billing service", "https://app.example", "https://app.example/logo.png"), (m.ClientName, m.ClientUri, m.LogoUri));
+        Assert.Equal("openid email", m.Scope);
+        Assert.Equal(["ops@app.example"], m.Contacts);
+        Assert.Equal(("https://app.example/tos", "https://app.example/policy", null), (m.TosUri, m.PolicyUri, m.JwksUri));
+        Assert.Equal("""{"keys":[{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}""", m.Jwks);
+        Assert.Equal(("billing", "2.1", "native", "pairwise"), (m.SoftwareId, m.SoftwareVersion, m.ApplicationType, m.SubjectType));
+        Assert.Equal("ES256", m.IdTokenSignedResponseAlg);
+        Assert.Equal(["https://app.example/bye"], m.PostLogoutRedirectUris);
+        Assert.True(m.RequireAuthTime);
+        Assert.Equal(["urn:acr:1"], m.DefaultAcrValues);
+        Assert.True(m.FrontchannelLogoutSessionRequired && m.BackchannelLogoutSessionRequired && m.BackchannelUserCodeParameter);
+        Assert.False(m.TlsClientCertificateBoundAccessToken);
+        Assert.Equal(("PS256", "ES384", "ECDH-ES", "A256GCM"), (m.AuthorizationSignedResponseAlg, m.TokenSignedResponseAlg, m.TokenEncryptedResponseAlg, m.TokenEncryptedResponseEnc));
+        Assert.Equal(["payment_initiation"], m.AuthorizationDataTypes);
+        Assert.Equal((600, 7200, "Bearer", true), (m.TokenExpirationTimeSeconds, m.RefreshTokenExpirationTimeSeconds, m.PreferredTokenProfile, m.IsConsentDisabled));
+        Assert.Equal("Service de facturation", Assert.Single(m.Localized, l => l.Key == "client_name#fr").Value);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T01:15:24.7280814+00:00", System.Globalization.CultureInfo.InvariantCulture), client.CreatedAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T01:15:24.8423825+00:00", System.Globalization.CultureInfo.InvariantCulture), client.UpdatedAt);
+        Assert.Equal(client.CreatedAt.ToUnixTimeSeconds(), client.ClientIdIssuedAt);
+        Assert.Equal(0, client.ClientSecretExpiresAt);
+        Assert.Null(client.ClientSecret);
+
+        var check = await grain.Authenticate(Secret);
+        Assert.True(check.Authenticated);
+        Assert.Equal(["client_credentials", "authorization_code"], check.GrantTypes);
+        Assert.Equal(("openid email", 600), (check.Scope, check.TokenLifetimeSeconds));
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(FirstToken)).Status);
+
+        var rotated = Secrets.NewSecret();
+        var updated = await grain.Update(CurrentToken, new(m with { ClientName = "renamed" }), Secret, rotated);
+        Assert.Equal(ClientOperationStatus.Ok, updated.Status);
+        await fixture.DeactivateAllAsync();
+        var reread = await grain.Read(rotated);
+        Assert.Equal(("renamed", client.CreatedAt), (reread.Client!.Metadata.ClientName, reread.Client.CreatedAt));
+    }
+
+    [Fact]
+    public async Task A_tenant_stored_by_version_1_keeps_its_signing_key_and_client_count()
+    {
+        var stored = Document("tenant-v1.json");
+        fixture.Storage.Seed("tenant", GrainId.Create("tenant", "stored"), stored);
+        using var json = JsonDocument.Parse(stored);
+        var storedKey = json.RootElement.GetProperty("SigningKeys")[0];
+
+        var snapshot = await fixture.Grains.GetGrain<ITenantGrain>("stored").GetSnapshot();
+
+        var key = Assert.Single(snapshot!.SigningKeys);
+        Assert.Equal(("P7BzrcMqSzI24rq9Zfd01Dun43anlUxSgKAS-ynK0FQ", "RS256"), (key.KeyId, key.Algorithm));
+        Assert.Equal(storedKey.GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T01:15:25.5373851+00:00", System.Globalization.CultureInfo.InvariantCulture), key.CreatedAt);
+        Assert.Equal(42, await fixture.Grains.GetGrain<ITenantGrain>("stored").AddClientCount(0));
+    }
+
+    private static string Document(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredDocuments", name));
+}
