@@ -1,5 +1,5 @@
 using System.Reflection;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
 
 namespace Registry.Gateway.Tests;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
 
 namespace Registry.Gateway.Tests;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 using Registry.Gateway.Hosting;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 
 namespace Registry.Gateway.Tests;
 

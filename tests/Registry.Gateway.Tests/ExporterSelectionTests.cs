@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Registry.Silo.Hosting.Telemetry;
+using Registry.Hosting.Telemetry;
 
 namespace Registry.Gateway.Tests;
 

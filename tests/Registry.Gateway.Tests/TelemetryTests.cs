@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenTelemetry.Trace;
 using Registry.Gateway.Tests.Infrastructure;
-using Registry.Grains.Telemetry;
+using Registry.Silo.Hosting.Telemetry;
 
 namespace Registry.Gateway.Tests;
 
@@ -205,7 +205,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
 
             ClientIds.AddRange([Client.Str("client_id"), other.Str("client_id")]);
             Secrets.AddRange([admin, access, Client.Str("client_secret"), Client.Str("registration_access_token"), updated.Str("registration_access_token"), other.Str("client_secret")]);
-            await Server.Services.GetRequiredService<ClientCountTracker>().FlushAsync();
+            await Server.Services.GetRequiredService<ClientCountReporter>().FlushAsync();
             await Eventually.UntilAsync(() => Spans.Any(s => s.DisplayName == "DELETE /register/{clientId}"), TimeSpan.FromSeconds(10), "the span of the delete request");
             Metrics = await http.GetStringAsync("/metrics");
         }

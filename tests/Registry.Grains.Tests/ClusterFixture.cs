@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using Registry.Grains.Configuration;
+using Registry.Grains.Telemetry;
+using Registry.Hosting.Configuration;
+using Registry.Silo.Hosting.Tenancy;
 
 namespace Registry.Grains.Tests;
 
@@ -40,18 +42,20 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.Services.AddRegistryGrains();
+            // What the silo host gives Registry's grains: the tenants (resolved from options as a silo does), a clock, client counts.
+            siloBuilder.Services.AddSingleton(TenantSettingsFactory.CreateDirectory(new Dictionary<string, TenantOptions>
+            {
+                ["acme"] = new() { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] },
+                ["fast"] = new() { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" },
+                ["switched"] = new() { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" },
+                ["stored"] = new() { AdminClientSecret = AcmeSecret },
+            }));
+            siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddSingleton<ClientCounts>();
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
             siloBuilder.UseSystemTextJsonGrainStorageSerializer();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (services, _) =>
                 new JsonGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
-            siloBuilder.Services.Configure<RegistryTenantsOptions>(options =>
-            {
-                options.Tenants["acme"] = new TenantOptions { AdminClientId = "acme-admin", AdminClientSecret = AcmeSecret, AllowedScopes = ["orders.read"] };
-                options.Tenants["fast"] = new TenantOptions { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" };
-                options.Tenants["switched"] = new TenantOptions { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" };
-                options.Tenants["stored"] = new TenantOptions { AdminClientSecret = AcmeSecret };
-            });
         }
     }
 

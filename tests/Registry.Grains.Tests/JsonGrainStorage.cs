@@ -28,7 +28,7 @@ public sealed class JsonGrainStorage(IGrainStorageSerializer serializer) : IGrai
     public string? Json(string stateName, GrainId grainId) => _store.Stored(stateName, grainId)?.ToString();
 
     /// <summary>Puts a row in place, as if an earlier version of the service had stored it.</summary>
-    public void Seed(string stateName, GrainId grainId, string json) => _store.Seed(stateName, grainId, BinaryData.FromString(json));
+    public void Put(string stateName, GrainId grainId, string json) => _store.Put(stateName, grainId, BinaryData.FromString(json));
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => _store.ReadStateAsync(stateName, grainId, grainState);
 

@@ -19,7 +19,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     public async Task A_client_stored_by_version_1_reads_authenticates_and_updates()
     {
         var key = ClientKey.Of("default", "GoldenClient" + Guid.NewGuid().ToString("N")[..10]);
-        fixture.Storage.Seed("client", GrainId.Create("client", key), Document("client-v1.json"));
+        fixture.Storage.Put("client", GrainId.Create("client", key), Document("client-v1.json"));
         var grain = fixture.Grains.GetGrain<IClientGrain>(key);
 
         var read = await grain.Read(CurrentToken);
@@ -71,7 +71,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     public async Task A_tenant_stored_by_version_1_keeps_its_signing_key_and_client_count()
     {
         var stored = Document("tenant-v1.json");
-        fixture.Storage.Seed("tenant", GrainId.Create("tenant", "stored"), stored);
+        fixture.Storage.Put("tenant", GrainId.Create("tenant", "stored"), stored);
         using var json = JsonDocument.Parse(stored);
         var storedKey = json.RootElement.GetProperty("SigningKeys")[0];
 

@@ -38,7 +38,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     {
         using var rsa = RSA.Create(2048);
         var old = PublicJwk.FromRsa(rsa.ExportParameters(false), "RS256").Kid;
-        fixture.Storage.Seed("tenant", GrainId.Create("tenant", "switched"), $$"""
+        fixture.Storage.Put("tenant", GrainId.Create("tenant", "switched"), $$"""
             {"SigningKeys":[{"KeyId":"{{old}}","Algorithm":"RS256","Pkcs8PrivateKey":"{{Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())}}","CreatedAt":"2026-01-01T00:00:00+00:00"}],"ClientCount":7}
             """);
 

@@ -3,7 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
 
 namespace Registry.MicroBenchmarks;

@@ -1,5 +1,5 @@
 using Registry.Gateway;
-using Registry.Silo.Hosting;
+using Registry.Hosting;
 
 try
 {

@@ -7,7 +7,8 @@ using Registry.Gateway.Http;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
-using Registry.Silo.Hosting.Telemetry;
+using Registry.Hosting.Configuration;
+using Registry.Hosting.Telemetry;
 
 namespace Registry.Gateway;
 
@@ -52,8 +53,8 @@ public static class RegistryGatewayApp
 
     private static IServiceCollection AddRegistryGateway(this IServiceCollection services)
     {
-        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddRegistryOptions();
+        services.AddSingleton<IValidateOptions<RegistryOptions>, IssuerOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();

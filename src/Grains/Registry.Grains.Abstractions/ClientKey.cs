@@ -1,4 +1,4 @@
-namespace Registry.Grains;
+namespace Registry.Grains.Abstractions;
 
 /// <summary>
 /// The key of a client grain: "{tenant}/{client_id}". Tenant names cannot contain '/', so a key always

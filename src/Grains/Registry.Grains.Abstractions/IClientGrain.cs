@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
 using Registry.Protocol.Metadata;
 
-namespace Registry.Grains;
+namespace Registry.Grains.Abstractions;
 
 /// <summary>
 /// One registered client of one tenant (key: <see cref="ClientKey"/>). Owns the client's metadata and the

@@ -1,4 +1,4 @@
-namespace Registry.Grains;
+namespace Registry.Grains.Abstractions;
 
 /// <summary>
 /// One tenant (key: tenant name). Owns the tenant's signing keys (generated on first use and persisted)

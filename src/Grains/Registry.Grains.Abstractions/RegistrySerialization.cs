@@ -1,7 +1,7 @@
 using Orleans.Serialization;
 using Registry.Protocol.Metadata;
 
-namespace Registry.Grains;
+namespace Registry.Grains.Abstractions;
 
 /// <summary>
 /// Registry.Protocol is a plain library (no Orleans attributes), so its types cross the wire through

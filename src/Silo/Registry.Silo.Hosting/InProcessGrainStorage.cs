@@ -20,7 +20,7 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
     public BinaryData? Stored(string stateName, GrainId grainId) => _rows.TryGetValue(Key(stateName, grainId), out var row) ? row.Data : null;
 
     /// <summary>Puts a state in place as if it had been stored before (e.g. by an earlier version).</summary>
-    public void Seed(string stateName, GrainId grainId, BinaryData data) =>
+    public void Put(string stateName, GrainId grainId, BinaryData data) =>
         _rows[Key(stateName, grainId)] = new Row(data, Interlocked.Increment(ref _etag).ToString(CultureInfo.InvariantCulture));
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -3,7 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
+using Registry.Hosting.Configuration;
 
 namespace Registry.Silo.Hosting;
 

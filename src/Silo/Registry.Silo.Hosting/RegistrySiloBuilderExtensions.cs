@@ -3,13 +3,13 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Registry.Grains;
-using Registry.Grains.Configuration;
+using Registry.Grains.Abstractions;
 using Registry.Grains.Telemetry;
+using Registry.Hosting.Configuration;
 using StackExchange.Redis;
 
 namespace Registry.Silo.Hosting;
@@ -26,7 +26,10 @@ public static class RegistrySiloBuilderExtensions
     /// <summary>The same, with "Registry:Cluster" already read and validated.</summary>
     public static ISiloBuilder AddRegistry(this ISiloBuilder silo, RegistryClusterOptions options, bool coHostedWithGateway = false)
     {
-        silo.Services.AddRegistryGrains();
+        silo.Services.AddRegistryGrainServices();
+
+        // Keyed, so it takes precedence over Orleans' catch-all keyed fallback to the system clock.
+        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, static (_, _) => new MembershipClock());
         silo.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
         silo.Configure<ClusterOptions>(cluster =>
         {
@@ -113,21 +116,4 @@ public static class RegistrySiloBuilderExtensions
         redis.AbortOnConnectFail = false;
         return redis;
     }
-}
-
-/// <summary>Says clearly, at startup, that nothing registered survives the process.</summary>
-internal sealed partial class VolatileStorageWarning(ILogger<VolatileStorageWarning> logger) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        LogVolatile(logger);
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Grain storage is IN MEMORY and NOT DURABLE: registered clients and signing keys are lost when this process stops. " +
-        "Use Registry:Cluster:Storage=AzureTable for durable state.")]
-    private static partial void LogVolatile(ILogger logger);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Registry.Hosting;
+using Registry.Hosting.Telemetry;
 using Registry.Silo.Hosting;
-using Registry.Silo.Hosting.Telemetry;
 
 try
 {

@@ -1,5 +1,5 @@
 using Registry.Gateway.Http;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Json;
 using Registry.Protocol.Metadata;

@@ -2,7 +2,7 @@ using Registry.Gateway.Http;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;

@@ -1,3 +1,4 @@
+using Registry.Hosting.Configuration;
 using Registry.Silo.Hosting;
 
 namespace Registry.Gateway.Hosting;
@@ -13,7 +14,7 @@ internal static class ClusterHosting
     public static WebApplicationBuilder AddRegistryCluster(this WebApplicationBuilder builder)
     {
         var options = RegistryClusterConfiguration.Read(builder.Configuration);
-        if (options.Mode == GatewayMode.Client)
+        if (options.Mode == ClusterMode.Client)
         {
             builder.UseOrleansClient(client => client.AddRegistryCluster(options));
         }

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
-using Registry.Gateway.Configuration;
+using Registry.Hosting.Configuration;
 
 namespace Registry.Gateway.Hosting;
 
@@ -13,7 +13,7 @@ internal static class ForwardedHeadersHosting
 {
     public static bool AddRegistryForwardedHeaders(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>()?.ForwardedHeaders ?? new();
+        var settings = builder.Configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>()?.ForwardedHeaders ?? new();
         if (!settings.Enabled)
         {
             return false;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Registry.Gateway.Configuration;
+using Registry.Hosting.Configuration;
+using Registry.Protocol.Tenancy;
 
 namespace Registry.Gateway.Tenancy;
 
@@ -8,13 +9,13 @@ namespace Registry.Gateway.Tenancy;
 /// (behind a proxy, with ASPNETCORE_FORWARDEDHEADERS_ENABLED, the forwarded ones). Tenants other than the
 /// default live under "/tenants/{name}" (an RFC 8414 issuer with a path).
 /// </summary>
-internal sealed class IssuerResolver(IOptions<GatewayOptions> options)
+internal sealed class IssuerResolver(IOptions<RegistryOptions> options)
 {
     private readonly string? _configured = string.IsNullOrEmpty(options.Value.Issuer) ? null : options.Value.Issuer.TrimEnd('/');
 
     public string Resolve(HttpRequest request, string tenant)
     {
         var root = _configured ?? string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value);
-        return tenant == TenantContext.DefaultTenant ? root : string.Concat(root, "/tenants/", tenant);
+        return tenant == TenantNames.Default ? root : string.Concat(root, "/tenants/", tenant);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Registry.Gateway.Http;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 
 namespace Registry.Gateway.Tenancy;
 

@@ -15,8 +15,8 @@ internal sealed class TenantFilter(TenantCatalog catalog, IssuerResolver issuers
         var http = context.HttpContext;
         // The default tenant lives at the root only: "/tenants/default" would give it a second issuer.
         var routed = http.GetRouteValue("tenant") as string;
-        var name = routed ?? TenantContext.DefaultTenant;
-        var tenant = TenantNames.IsValid(name) && routed != TenantContext.DefaultTenant ? await catalog.FindAsync(name) : null;
+        var name = routed ?? TenantNames.Default;
+        var tenant = TenantNames.IsValid(name) && routed != TenantNames.Default ? await catalog.FindAsync(name) : null;
         if (tenant is null)
         {
             return new OAuthErrorResult(OAuthError.NotFound($"there is no tenant named '{name}'"));

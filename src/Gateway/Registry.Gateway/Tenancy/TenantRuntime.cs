@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Http;
-using Registry.Grains;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
 

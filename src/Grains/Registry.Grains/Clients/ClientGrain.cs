@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Registry.Grains.Abstractions;
 using Registry.Grains.Telemetry;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
@@ -16,7 +17,7 @@ namespace Registry.Grains.Clients;
 internal sealed partial class ClientGrain(
     [PersistentState("client", RegistryStorage.Name)] IPersistentState<ClientState> state,
     TimeProvider time,
-    ClientCountTracker counts,
+    ClientCounts counts,
     ILogger<ClientGrain> logger) : Grain, IClientGrain
 {
     /// <summary>"Last used" is written at most this often; in between it lives in memory until deactivation.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Telemetry;
 
 namespace Registry.Grains.Telemetry;

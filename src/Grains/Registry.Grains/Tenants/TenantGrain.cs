@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using Registry.Grains.Configuration;
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Security;
 
 namespace Registry.Grains.Tenants;

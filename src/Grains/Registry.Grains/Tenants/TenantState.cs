@@ -14,16 +14,3 @@ public sealed class TenantState
     /// <summary>Registered clients (approximate; maintained in batches by the silos' client count trackers).</summary>
     [Id(1)] public long ClientCount { get; set; }
 }
-
-[GenerateSerializer]
-[Alias("Registry.StoredSigningKey")]
-public sealed class StoredSigningKey
-{
-    [Id(0)] public string KeyId { get; set; } = "";
-
-    [Id(1)] public string Algorithm { get; set; } = "";
-
-    [Id(2)] public byte[] Pkcs8PrivateKey { get; set; } = [];
-
-    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
-}

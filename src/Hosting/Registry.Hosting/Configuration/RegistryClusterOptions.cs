@@ -1,12 +1,12 @@
-namespace Registry.Silo.Hosting;
+namespace Registry.Hosting.Configuration;
 
 /// <summary>How silos find each other, where grain state lives, and how gateways reach them ("Registry:Cluster").</summary>
 public sealed class RegistryClusterOptions
 {
     public const string Section = "Registry:Cluster";
 
-    /// <summary>Gateway only: Embedded co-hosts a silo (the default); Client connects to separate silos.</summary>
-    public GatewayMode Mode { get; set; } = GatewayMode.Embedded;
+    /// <summary>HTTP gateway only: Embedded co-hosts a silo (the default); Client connects to separate silos.</summary>
+    public ClusterMode Mode { get; set; } = ClusterMode.Embedded;
 
     /// <summary>Localhost: a single silo on this machine. Redis: any number of silos sharing a Redis membership table.</summary>
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
@@ -44,41 +44,6 @@ public sealed class RegistryClusterOptions
     /// <summary>A grain call not answered within this many seconds fails (and is retried or answered 503): never a hang.</summary>
     public int ResponseTimeoutSeconds { get; set; } = 5;
 
-    /// <summary>Failure detection, see <see cref="MembershipSettings"/>.</summary>
-    public MembershipSettings Membership { get; set; } = new();
-}
-
-/// <summary>
-/// Failure detection. Defaults declare a killed silo dead in about 2 s (Orleans' own defaults take
-/// 11-18 s): each silo probes others every second, 2 missed probes make a suspicion and 1 vote suffices.
-/// The price: a silo frozen for more than ~2 s (a long GC pause, a starved CPU) is also declared dead and
-/// must restart, so raise these on noisy hosts.
-/// </summary>
-public sealed class MembershipSettings
-{
-    public double ProbeTimeoutSeconds { get; set; } = 1;
-
-    public int NumMissedProbesLimit { get; set; } = 2;
-
-    public int NumVotesForDeathDeclaration { get; set; } = 1;
-
-    public double TableRefreshSeconds { get; set; } = 2;
-}
-
-public enum GatewayMode
-{
-    Embedded,
-    Client,
-}
-
-public enum ClusteringKind
-{
-    Localhost,
-    Redis,
-}
-
-public enum StorageKind
-{
-    Memory,
-    AzureTable,
+    /// <summary>Failure detection, see <see cref="RegistryMembershipOptions"/>.</summary>
+    public RegistryMembershipOptions Membership { get; set; } = new();
 }

@@ -1,19 +1,25 @@
+using Registry.Grains.Tenants;
+using Registry.Hosting.Configuration;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
+using Registry.Protocol.Tenancy;
 
-namespace Registry.Grains.Configuration;
+namespace Registry.Silo.Hosting.Tenancy;
 
-/// <summary>A tenant's configuration with defaults applied; the admin secret kept only as its hash.</summary>
-public sealed record TenantSettings(
-    string Name,
-    string AdminClientId,
-    byte[] AdminSecretHash,
-    bool UsesDefaultAdminSecret,
-    int AdminTokenLifetimeSeconds,
-    RegistrationPolicy Policy,
-    string SigningAlgorithm)
+/// <summary>Tenant configuration (options) resolved into what the grains serve (settings): defaults applied, the admin secret hashed.</summary>
+public static class TenantSettingsFactory
 {
-    public const int DefaultAdminTokenLifetimeSeconds = 900;
+    /// <summary>Every configured tenant, and the default tenant even when it is not configured.</summary>
+    public static TenantDirectory CreateDirectory(IReadOnlyDictionary<string, TenantOptions> tenants)
+    {
+        var settings = tenants.Select(t => Resolve(t.Key, t.Value)).ToList();
+        if (!tenants.ContainsKey(TenantNames.Default))
+        {
+            settings.Add(Resolve(TenantNames.Default, new TenantOptions()));
+        }
+
+        return new TenantDirectory(settings);
+    }
 
     public static TenantSettings Resolve(string name, TenantOptions options)
     {
@@ -33,7 +39,7 @@ public sealed record TenantSettings(
             options.AdminClientId ?? TenantOptions.DefaultAdminClientId,
             Secrets.Hash(secret),
             secret == TenantOptions.DefaultAdminClientSecret,
-            options.AdminTokenLifetimeSeconds ?? DefaultAdminTokenLifetimeSeconds,
+            options.AdminTokenLifetimeSeconds ?? TenantOptions.DefaultAdminTokenLifetimeSeconds,
             policy,
             options.SigningAlgorithm ?? SigningAlgorithms.RS256);
     }

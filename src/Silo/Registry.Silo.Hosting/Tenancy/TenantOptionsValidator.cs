@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Options;
+using Registry.Hosting.Configuration;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
 using Registry.Protocol.Tenancy;
 using Registry.Protocol.Tokens;
 
-namespace Registry.Grains.Configuration;
+namespace Registry.Silo.Hosting.Tenancy;
 
 /// <summary>Startup validation of Registry:Tenants; every problem is reported, each naming its key.</summary>
-public sealed class TenantOptionsValidator : IValidateOptions<RegistryTenantsOptions>
+internal sealed class TenantOptionsValidator : IValidateOptions<RegistryOptions>
 {
     private const int MaxLifetimeSeconds = 7 * 24 * 3600;
 
-    public ValidateOptionsResult Validate(string? name, RegistryTenantsOptions options)
+    public ValidateOptionsResult Validate(string? name, RegistryOptions options)
     {
         var failures = new List<string>();
         foreach (var (tenant, settings) in options.Tenants)
@@ -52,9 +53,9 @@ public sealed class TenantOptionsValidator : IValidateOptions<RegistryTenantsOpt
             failures.Add($"{key}:AdminClientId must be 1-256 characters without ':' or control characters");
         }
 
-        if (options.AdminClientSecret is null && tenant != RegistryTenantsOptions.DefaultTenant)
+        if (options.AdminClientSecret is null && tenant != TenantNames.Default)
         {
-            failures.Add($"{key}:AdminClientSecret is required (only the default tenant may use the seed's bootstrap password)");
+            failures.Add($"{key}:AdminClientSecret is required (only the default tenant may use the default bootstrap secret)");
         }
         else if (options.AdminClientSecret is { Length: < 8 })
         {

@@ -3,7 +3,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace Registry.Silo.Hosting.Telemetry;
+namespace Registry.Hosting.Telemetry;
 
 /// <summary>
 /// Which exporters each signal uses, from the standard OpenTelemetry variables: OTEL_TRACES_EXPORTER,

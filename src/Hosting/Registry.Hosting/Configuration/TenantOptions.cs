@@ -1,25 +1,14 @@
-namespace Registry.Grains.Configuration;
+namespace Registry.Hosting.Configuration;
 
-/// <summary>
-/// The "Registry" configuration section as the silo reads it: the tenants it serves. The tenant named
-/// <see cref="DefaultTenant"/> always exists and is served at the root of the gateway.
-/// </summary>
-public sealed class RegistryTenantsOptions
-{
-    public const string Section = "Registry";
-
-    public const string DefaultTenant = Registry.Protocol.Tenancy.TenantNames.Default;
-
-    public Dictionary<string, TenantOptions> Tenants { get; set; } = [];
-}
-
-/// <summary>One tenant's configuration; unset values take the documented defaults.</summary>
+/// <summary>One tenant's configuration ("Registry:Tenants:{name}"); unset values take the documented defaults.</summary>
 public sealed class TenantOptions
 {
     public const string DefaultAdminClientId = "registerClient";
 
-    /// <summary>The seed's bootstrap password; accepted for the default tenant only, with a startup warning.</summary>
+    /// <summary>The default bootstrap admin secret: accepted for the default tenant only, with a startup warning.</summary>
     public const string DefaultAdminClientSecret = "password";
+
+    public const int DefaultAdminTokenLifetimeSeconds = 900;
 
     public string? AdminClientId { get; set; }
 

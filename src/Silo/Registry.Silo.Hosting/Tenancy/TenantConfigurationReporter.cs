@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Registry.Grains.Tenants;
 
-namespace Registry.Grains.Configuration;
+namespace Registry.Silo.Hosting.Tenancy;
 
-/// <summary>Logs the served tenants at startup, and warns loudly while a bootstrap password is the seed's default.</summary>
+/// <summary>Logs the served tenants at startup, and warns loudly while a tenant uses the default bootstrap admin secret.</summary>
 internal sealed partial class TenantConfigurationReporter(TenantDirectory tenants, ILogger<TenantConfigurationReporter> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ internal sealed partial class TenantConfigurationReporter(TenantDirectory tenant
     private static partial void LogTenant(ILogger logger, string tenant, string adminClientId, IReadOnlyList<string> scopes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "SECURITY WARNING: tenant '{Tenant}' uses the default bootstrap admin secret from the seed. Anyone who knows it can register clients. " +
+        "SECURITY WARNING: tenant '{Tenant}' uses the default bootstrap admin secret. Anyone who knows it can register clients. " +
         "Set Registry:Tenants:{TenantKey}:AdminClientSecret (environment: Registry__Tenants__<tenant>__AdminClientSecret) before exposing this server.")]
     private static partial void LogDefaultSecret(ILogger logger, string tenant, string tenantKey);
 }

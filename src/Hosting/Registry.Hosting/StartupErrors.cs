@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Registry.Silo.Hosting;
+namespace Registry.Hosting;
 
 /// <summary>Turns a configuration failure at startup into the one line a process prints before exiting with code 2.</summary>
 public static class StartupErrors
@@ -15,6 +15,10 @@ public static class StartupErrors
             OptionsValidationException invalid => [invalid.Message],
             AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
                 [.. aggregate.InnerExceptions.Select(e => e.Message)],
+
+            // The configuration binder's own failure: a value that is not of the setting's type (an unknown enum name, a word for a number).
+            InvalidOperationException { Message: var message } when message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+                [message.Split(". ", 2)[0]],
             _ => [],
         };
         return messages.Count == 0 ? null : $"Registry cannot start: invalid configuration: {string.Join("; ", messages)}";

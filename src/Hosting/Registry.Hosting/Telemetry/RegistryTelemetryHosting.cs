@@ -8,16 +8,17 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Registry.Hosting.Configuration;
 using Registry.Protocol.Telemetry;
 
-namespace Registry.Silo.Hosting.Telemetry;
+namespace Registry.Hosting.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for a Registry process (gateway or silo): traces (ASP.NET Core → Orleans grain calls →
 /// grain storage), metrics (Registry, Orleans, ASP.NET Core, .NET runtime) and logs. A Prometheus scrape
 /// endpoint is always served at /metrics; OTLP and console exporters are off unless the standard
 /// OTEL_* variables ask for them (see <see cref="TelemetryExporters"/>); spans are recorded only when
-/// something exports them (see <see cref="TracingKey"/>).
+/// something exports them (see <see cref="RegistryTelemetryOptions.Tracing"/>).
 /// </summary>
 public static class RegistryTelemetryHosting
 {
@@ -26,15 +27,11 @@ public static class RegistryTelemetryHosting
     /// <summary>Orleans activity sources: application grain calls and grain storage operations.</summary>
     public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
 
-    /// <summary>"Auto" (default): trace only when a trace exporter is configured; "On": always (e.g. for an in-process exporter); "Off".</summary>
-    public const string TracingKey = "Registry:Telemetry:Tracing";
-
     public static WebApplicationBuilder AddRegistryTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
         var exporters = TelemetryExporters.From(builder.Configuration);
-        var tracing = builder.Configuration[TracingKey] ?? "Auto";
-        var traced = tracing.Equals("On", StringComparison.OrdinalIgnoreCase)
-            || tracing.Equals("Auto", StringComparison.OrdinalIgnoreCase) && exporters.Traces.Count > 0;
+        var mode = builder.Configuration.GetSection(RegistryOptions.Section + ":Telemetry").Get<RegistryTelemetryOptions>()?.Tracing ?? TracingMode.Auto;
+        var traced = mode == TracingMode.On || mode == TracingMode.Auto && exporters.Traces.Count > 0;
         var version = typeof(RegistryTelemetryHosting).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(

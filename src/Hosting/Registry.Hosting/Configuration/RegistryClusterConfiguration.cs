@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace Registry.Silo.Hosting;
+namespace Registry.Hosting.Configuration;
 
 /// <summary>Reads and validates "Registry:Cluster" while the host is being built.</summary>
 public static class RegistryClusterConfiguration

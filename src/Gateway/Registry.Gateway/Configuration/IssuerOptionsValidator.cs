@@ -1,14 +1,16 @@
+using System.Net;
 using Microsoft.Extensions.Options;
+using Registry.Hosting.Configuration;
 
 namespace Registry.Gateway.Configuration;
 
-/// <summary>Startup validation of the gateway's settings.</summary>
-internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+/// <summary>Startup validation of the HTTP gateway's part of the options: the fixed issuer and the trusted proxies.</summary>
+internal sealed class IssuerOptionsValidator : IValidateOptions<RegistryOptions>
 {
-    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    public ValidateOptionsResult Validate(string? name, RegistryOptions options)
     {
         var proxies = options.ForwardedHeaders;
-        if (proxies.KnownProxies.Any(p => !System.Net.IPAddress.TryParse(p, out _)) || proxies.KnownNetworks.Any(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        if (proxies.KnownProxies.Any(p => !IPAddress.TryParse(p, out _)) || proxies.KnownNetworks.Any(n => !IPNetwork.TryParse(n, out _)))
         {
             return ValidateOptionsResult.Fail("Registry:ForwardedHeaders: KnownProxies must be IP addresses and KnownNetworks CIDR ranges (e.g. 10.0.0.0/8)");
         }

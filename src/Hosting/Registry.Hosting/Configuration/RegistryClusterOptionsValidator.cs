@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace Registry.Silo.Hosting;
+namespace Registry.Hosting.Configuration;
 
 /// <summary>Startup validation of Registry:Cluster; every problem is reported, each naming its key.</summary>
 public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryClusterOptions>
@@ -25,7 +25,7 @@ public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryC
             failures.Add($"{Key}:RedisConnectionString is required for Redis clustering");
         }
 
-        if (options.Mode == GatewayMode.Client && options.Clustering != ClusteringKind.Redis)
+        if (options.Mode == ClusterMode.Client && options.Clustering != ClusteringKind.Redis)
         {
             failures.Add($"{Key}:Mode Client needs Clustering Redis (a client finds silos through the membership table)");
         }

@@ -1,0 +1,29 @@
+namespace Registry.Hosting.Configuration;
+
+/// <summary>
+/// The "Registry" configuration section, the one options root of every Registry process. Each host binds it
+/// once (<see cref="RegistryOptionsServices.AddRegistryOptions"/>) and validates the parts it uses: the
+/// cluster part everywhere, the tenants where a silo runs, the issuer and proxies where HTTP is served.
+/// </summary>
+public sealed class RegistryOptions
+{
+    public const string Section = "Registry";
+
+    /// <summary>
+    /// The public base URL of the default tenant's issuer (e.g. https://id.example.com); tenant t's issuer is
+    /// "{Issuer}/tenants/t". Unset: the issuer follows the scheme and host each request arrived at.
+    /// </summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>Honour X-Forwarded-For/-Proto/-Host from trusted proxies ("Registry:ForwardedHeaders").</summary>
+    public RegistryForwardedHeadersOptions ForwardedHeaders { get; set; } = new();
+
+    /// <summary>The tenants a silo serves, by name ("Registry:Tenants:{name}"); the default tenant always exists.</summary>
+    public Dictionary<string, TenantOptions> Tenants { get; set; } = [];
+
+    /// <summary>Clustering, storage and timeouts ("Registry:Cluster").</summary>
+    public RegistryClusterOptions Cluster { get; set; } = new();
+
+    /// <summary>What telemetry records ("Registry:Telemetry").</summary>
+    public RegistryTelemetryOptions Telemetry { get; set; } = new();
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Registry.Grains.Telemetry;
+using Registry.Grains.Tenants;
+using Registry.Hosting.Configuration;
+using Registry.Silo.Hosting.Telemetry;
+using Registry.Silo.Hosting.Tenancy;
+
+namespace Registry.Silo.Hosting;
+
+internal static class RegistryGrainServices
+{
+    /// <summary>
+    /// What Registry's grains need from their silo: the tenants (configuration resolved to settings,
+    /// validated at startup), a clock, the client counts, and the hosted services that report on them.
+    /// </summary>
+    public static IServiceCollection AddRegistryGrainServices(this IServiceCollection services)
+    {
+        services.AddRegistryOptions();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryOptions>, TenantOptionsValidator>());
+        services.TryAddSingleton(sp => TenantSettingsFactory.CreateDirectory(sp.GetRequiredService<IOptions<RegistryOptions>>().Value.Tenants));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ClientCounts>();
+        services.AddHostedService<TenantConfigurationReporter>();
+        services.TryAddSingleton<ClientCountReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClientCountReporter>());
+        return services;
+    }
+}
