@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Registry.Gateway.Tests.Infrastructure;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests;
 
@@ -48,8 +49,9 @@ public sealed class ManagementTests(ServerFixture fixture)
             foreach (var method in new[] { HttpMethod.Get, HttpMethod.Delete })
             {
                 var response = await Http.SendJsonAsync(method, path, token, null);
-                var body = await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+                var body = await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.RegistrationTokenInvalid);
                 Assert.DoesNotContain(client.Str("client_id"), body.ToString(), StringComparison.Ordinal);
+                Assert.Equal(("Bearer", "invalid_token"), (response.Challenge().Scheme, response.Challenge().Parameters["error"]));
             }
         }
 
@@ -83,30 +85,29 @@ public sealed class ManagementTests(ServerFixture fixture)
         Assert.Equal(300, token.GetProperty("expires_in").GetInt32());
     }
 
-    public static TheoryData<string, string> ForbiddenUpdates => new()
+    public static TheoryData<string, string, string> ForbiddenUpdates => new()
     {
-        { """{"grant_types": ["client_credentials"]}""", "client_id is required" },
-        { """{"client_id": "AAAAAAAAAAAAAAAAAAAAAA", "grant_types": ["client_credentials"]}""", "client_id does not match" },
-        { """{"client_id": "{id}", "client_secret": "my-own-choice", "grant_types": ["client_credentials"]}""", "cannot choose its own secret" },
-        { """{"client_id": "{id}", "registration_access_token": "mine"}""", "registration_access_token is set by the server" },
-        { """{"client_id": "{id}", "client_id_issued_at": 1}""", "client_id_issued_at is set by the server" },
-        { """{"client_id": "{id}", "client_secret_expires_at": 0}""", "client_secret_expires_at is set by the server" },
-        { """{"client_id": "{id}", "registration_client_uri": "https://x"}""", "registration_client_uri is set by the server" },
-        { """{"client_id": "{id}", "grant_types": ["client_credentials"], "redirect_uris": ["http://evil.example"]}""", "redirect_uris[0]" },
-        { """{"client_id": "{id}", "grant_types": "client_credentials"}""", "grant_types must be an array" },
-        { """{"client_id": "{id}", "grant_types": ["client_credentials"], "scope": "register"}""", "reserved" },
+        { """{"grant_types": ["client_credentials"]}""", "invalid_client_metadata", ErrorIds.UpdateClientIdMissing },
+        { """{"client_id": "AAAAAAAAAAAAAAAAAAAAAA", "grant_types": ["client_credentials"]}""", "invalid_client_metadata", ErrorIds.UpdateClientIdMismatch },
+        { """{"client_id": "{id}", "client_secret": "my-own-choice", "grant_types": ["client_credentials"]}""", "invalid_client_metadata", ErrorIds.UpdateClientSecretMismatch },
+        { """{"client_id": "{id}", "registration_access_token": "mine"}""", "invalid_client_metadata", ErrorIds.UpdateServerManagedMember },
+        { """{"client_id": "{id}", "client_id_issued_at": 1}""", "invalid_client_metadata", ErrorIds.UpdateServerManagedMember },
+        { """{"client_id": "{id}", "client_secret_expires_at": 0}""", "invalid_client_metadata", ErrorIds.UpdateServerManagedMember },
+        { """{"client_id": "{id}", "registration_client_uri": "https://x"}""", "invalid_client_metadata", ErrorIds.UpdateServerManagedMember },
+        { """{"client_id": "{id}", "grant_types": ["client_credentials"], "redirect_uris": ["http://evil.example"]}""", "invalid_redirect_uri", ErrorIds.RedirectUriNotHttps },
+        { """{"client_id": "{id}", "grant_types": "client_credentials"}""", "invalid_client_metadata", ErrorIds.MetadataWrongType },
+        { """{"client_id": "{id}", "grant_types": ["client_credentials"], "scope": "register"}""", "invalid_client_metadata", ErrorIds.ScopeReserved },
     };
 
     [Theory]
     [MemberData(nameof(ForbiddenUpdates))]
-    public async Task Invalid_updates_are_400_and_change_nothing(string body, string description)
+    public async Task Invalid_updates_are_400_and_change_nothing(string body, string error, string errorId)
     {
         var client = await Http.RegisterAsync();
 
         var response = await Http.SendJsonAsync(HttpMethod.Put, Path(client), Rat(client), body.Replace("{id}", client.Str("client_id"), StringComparison.Ordinal));
 
-        var error = await response.AssertErrorAsync(HttpStatusCode.BadRequest, description == "redirect_uris[0]" ? "invalid_redirect_uri" : "invalid_client_metadata");
-        Assert.Contains(description, error.Str("error_description"), StringComparison.Ordinal);
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, error, errorId);
         await AssertUnchangedAsync(client);
         Assert.Equal(HttpStatusCode.OK, (await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(client))).StatusCode);
     }

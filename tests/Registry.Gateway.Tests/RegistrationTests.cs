@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tests.Infrastructure;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests;
 
@@ -21,10 +22,10 @@ public sealed class RegistrationTests(ServerFixture fixture)
     {
         var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", null, OAuthClient.SeedBody);
 
-        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
-        Assert.Equal("Bearer", challenge.Scheme);
-        Assert.DoesNotContain("error=", challenge.Parameter, StringComparison.Ordinal);
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.BearerMissing);
+        var (scheme, parameters) = response.Challenge();
+        Assert.Equal("Bearer", scheme);
+        Assert.Equal(["realm"], parameters.Keys);
     }
 
     [Theory]
@@ -35,8 +36,9 @@ public sealed class RegistrationTests(ServerFixture fixture)
     {
         var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody);
 
-        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        Assert.Contains("error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        var body = await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.BearerInvalid);
+        var (scheme, parameters) = response.Challenge();
+        Assert.Equal(("Bearer", "invalid_token", body.Str("error_description")), (scheme, parameters["error"], parameters["error_description"]));
     }
 
     [Fact]
@@ -87,8 +89,10 @@ public sealed class RegistrationTests(ServerFixture fixture)
 
         var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody);
 
-        await response.AssertErrorAsync(HttpStatusCode.Forbidden, "insufficient_scope");
-        Assert.Contains("error=\"insufficient_scope\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Forbidden, "insufficient_scope", ErrorIds.BearerInsufficientScope);
+        var (scheme, parameters) = response.Challenge();
+        Assert.Equal(("Bearer", "insufficient_scope", "register"), (scheme, parameters["error"], parameters["scope"]));
+        Assert.False(string.IsNullOrEmpty(parameters["error_description"]));
     }
 
     [Fact]
@@ -104,28 +108,28 @@ public sealed class RegistrationTests(ServerFixture fixture)
         await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
-    public static TheoryData<string, string, HttpStatusCode, string> BadBodies => new()
+    public static TheoryData<string, string, HttpStatusCode, string, string> BadBodies => new()
     {
-        { "application/json", "{not json", HttpStatusCode.BadRequest, "invalid_client_metadata" },
-        { "application/json", "[{\"grant_types\": [\"client_credentials\"]}]", HttpStatusCode.BadRequest, "invalid_client_metadata" },
-        { "application/json", "\"a string\"", HttpStatusCode.BadRequest, "invalid_client_metadata" },
-        { "application/json", "", HttpStatusCode.BadRequest, "invalid_client_metadata" },
-        { "application/json", "{\"client_name\": \"nul\\u0000byte\", \"grant_types\": [\"client_credentials\"]}", HttpStatusCode.BadRequest, "invalid_client_metadata" },
-        { "application/json", "{\"redirect_uris\": [" + string.Join(',', Enumerable.Repeat("\"https://a.example\"", 500)) + "]}", HttpStatusCode.BadRequest, "invalid_client_metadata" },
-        { "application/json", "{\"grant_types\": [\"client_credentials\"], \"redirect_uris\": [\"http://evil.example\"]}", HttpStatusCode.BadRequest, "invalid_redirect_uri" },
-        { "application/json; charset=utf-16", OAuthClient.SeedBody, HttpStatusCode.UnsupportedMediaType, "invalid_request" },
-        { "text/plain", OAuthClient.SeedBody, HttpStatusCode.UnsupportedMediaType, "invalid_request" },
-        { "application/x-www-form-urlencoded", "grant_types=client_credentials", HttpStatusCode.UnsupportedMediaType, "invalid_request" },
-        { "application/json", "{\"client_name\": \"" + new string('x', 70_000) + "\"}", HttpStatusCode.RequestEntityTooLarge, "invalid_request" },
+        { "application/json", "{not json", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataNotJson },
+        { "application/json", "[{\"grant_types\": [\"client_credentials\"]}]", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataNotAnObject },
+        { "application/json", "\"a string\"", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataNotAnObject },
+        { "application/json", "", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataNotJson },
+        { "application/json", "{\"client_name\": \"nul\\u0000byte\", \"grant_types\": [\"client_credentials\"]}", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataControlCharacter },
+        { "application/json", "{\"redirect_uris\": [" + string.Join(',', Enumerable.Repeat("\"https://a.example\"", 500)) + "]}", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataTooManyItems },
+        { "application/json", "{\"grant_types\": [\"client_credentials\"], \"redirect_uris\": [\"http://evil.example\"]}", HttpStatusCode.BadRequest, "invalid_redirect_uri", ErrorIds.RedirectUriNotHttps },
+        { "application/json; charset=utf-16", OAuthClient.SeedBody, HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
+        { "text/plain", OAuthClient.SeedBody, HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
+        { "application/x-www-form-urlencoded", "grant_types=client_credentials", HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
+        { "application/json", "{\"client_name\": \"" + new string('x', 70_000) + "\"}", HttpStatusCode.RequestEntityTooLarge, "invalid_request", ErrorIds.RequestBodyTooLarge },
     };
 
     [Theory]
     [MemberData(nameof(BadBodies))]
-    public async Task Bad_bodies_get_a_clear_oauth_error_never_a_500(string mediaType, string body, HttpStatusCode status, string error)
+    public async Task Bad_bodies_get_a_clear_oauth_error_never_a_500(string mediaType, string body, HttpStatusCode status, string error, string errorId)
     {
         var token = await Http.AdminTokenAsync();
 
-        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, body, mediaType)).AssertErrorAsync(status, error);
+        await fixture.Server.AssertErrorAsync(await Http.SendJsonAsync(HttpMethod.Post, "/register", token, body, mediaType), status, error, errorId);
     }
 
     [Fact]
@@ -135,7 +139,7 @@ public sealed class RegistrationTests(ServerFixture fixture)
         var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(OAuthClient.SeedBody)) };
         request.Headers.Authorization = new("Bearer", token);
 
-        await (await Http.SendAsync(request)).AssertErrorAsync(HttpStatusCode.UnsupportedMediaType, "invalid_request");
+        await fixture.Server.AssertErrorAsync(await Http.SendAsync(request), HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType);
     }
 
     [Fact]
@@ -146,9 +150,10 @@ public sealed class RegistrationTests(ServerFixture fixture)
         Assert.Equal("svc", client.Str("client_name"));
 
         var token = await Http.AdminTokenAsync();
-        var error = await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, """{"grant_types": ["client_credentials"], "scope": "openid superuser"}"""))
-            .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_client_metadata");
-        Assert.Contains("scope 'superuser' is not allowed", error.Str("error_description"), StringComparison.Ordinal);
+        var error = await fixture.Server.AssertErrorAsync(
+            await Http.SendJsonAsync(HttpMethod.Post, "/register", token, """{"grant_types": ["client_credentials"], "scope": "openid superuser"}"""),
+            HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.ScopeNotAllowed);
+        Assert.Contains("'superuser'", error.Str("error_description"), StringComparison.Ordinal);
     }
 
     [Fact]

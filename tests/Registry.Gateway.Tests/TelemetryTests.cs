@@ -43,6 +43,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
 
         Assert.NotEmpty(refused);
         Assert.All(refused, s => Assert.Equal("error", s.GetTagItem("oauth.outcome")));
+        Assert.All(refused, s => Assert.Equal("client_auth.failed", s.GetTagItem("oauth.error_id")));
     }
 
     [Fact]
@@ -83,8 +84,10 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
             Assert.Matches("TraceId=[0-9a-f]{32}", line);
         }
 
-        Assert.Contains(audit, a => a.Contains("authentication failed", StringComparison.Ordinal) && a.Contains("Error=invalid_client", StringComparison.Ordinal) && a.Contains("ClientId=registerClient", StringComparison.Ordinal));
-        Assert.Contains(audit, a => a.Contains("Operation=client_read", StringComparison.Ordinal) && a.Contains("Error=invalid_token", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Contains("authentication failed", StringComparison.Ordinal) && a.Contains("Error=invalid_client", StringComparison.Ordinal)
+            && a.Contains("ErrorId=client_auth.failed", StringComparison.Ordinal) && a.Contains("ClientId=registerClient", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Contains("Operation=client_read", StringComparison.Ordinal) && a.Contains("Error=invalid_token", StringComparison.Ordinal)
+            && a.Contains("ErrorId=registration_token.invalid", StringComparison.Ordinal));
         // A client_id that Registry never issued is caller input: it is not written to the audit log.
         var forged = Assert.Single(audit, a => a.Contains("Operation=token", StringComparison.Ordinal) && a.Contains("client_id= outcome=error error=invalid_client", StringComparison.Ordinal));
         Assert.DoesNotContain("]", forged.Split('[')[0], StringComparison.Ordinal);

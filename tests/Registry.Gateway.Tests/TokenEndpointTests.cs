@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Registry.Gateway.Tests.Infrastructure;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests;
 
@@ -13,26 +14,30 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
     private HttpClient Http => fixture.Http;
 
     [Theory]
-    [InlineData("grant_type=client_credentials&client_id=registerClient&client_secret=wrong", "invalid_client")]
-    [InlineData("grant_type=client_credentials&client_id=nobody-at-all&client_secret=password", "invalid_client")]
-    [InlineData("grant_type=client_credentials&client_id=AAAAAAAAAAAAAAAAAAAAAA&client_secret=x", "invalid_client")]
-    [InlineData("grant_type=client_credentials", "invalid_client")]
-    [InlineData("grant_type=client_credentials&client_id=registerClient", "invalid_client")]
-    public async Task Failed_client_authentication_is_401_invalid_client_with_a_challenge(string form, string error)
+    [InlineData("grant_type=client_credentials&client_id=registerClient&client_secret=wrong", ErrorIds.ClientAuthFailed)]
+    [InlineData("grant_type=client_credentials&client_id=nobody-at-all&client_secret=password", ErrorIds.ClientAuthFailed)]
+    [InlineData("grant_type=client_credentials&client_id=AAAAAAAAAAAAAAAAAAAAAA&client_secret=x", ErrorIds.ClientAuthFailed)]
+    [InlineData("grant_type=client_credentials", ErrorIds.ClientAuthMissing)]
+    [InlineData("grant_type=client_credentials&client_id=registerClient", ErrorIds.ClientAuthMissing)]
+    public async Task Failed_client_authentication_is_401_invalid_client_with_a_challenge_that_says_so(string form, string errorId)
     {
         var response = await Http.TokenAsync("", form);
 
-        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, error);
-        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+        var body = await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", errorId);
+        var (scheme, parameters) = response.Challenge();
+        Assert.Equal("Basic", scheme);
+        Assert.Equal(("registry", "invalid_client", body.Str("error_description")), (parameters["realm"], parameters["error"], parameters["error_description"]));
     }
 
     [Fact]
-    public async Task Wrong_basic_credentials_are_401_with_a_basic_challenge()
+    public async Task Wrong_basic_credentials_are_401_with_a_basic_challenge_naming_the_error()
     {
         var response = await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic("registerClient", "nope"));
 
-        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
-        Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
+        var (scheme, parameters) = response.Challenge();
+        Assert.Equal(("Basic", "invalid_client", "UTF-8"), (scheme, parameters["error"], parameters["charset"]));
+        Assert.False(string.IsNullOrEmpty(parameters["error_description"]));
     }
 
     [Fact]
@@ -44,15 +49,18 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
     }
 
     [Theory]
-    [InlineData("client_id=registerClient&client_secret=password", HttpStatusCode.BadRequest, "invalid_request")]
-    [InlineData("grant_type=password&username=a&password=b", HttpStatusCode.BadRequest, "unsupported_grant_type")]
-    [InlineData("grant_type=authorization_code&code=x&client_id=registerClient&client_secret=password", HttpStatusCode.BadRequest, "unsupported_grant_type")]
-    [InlineData("grant_type=client_credentials&grant_type=client_credentials&client_id=registerClient&client_secret=password", HttpStatusCode.BadRequest, "invalid_request")]
-    [InlineData("grant_type=client_credentials&client_id=registerClient&client_secret=password&scope=openid", HttpStatusCode.BadRequest, "invalid_scope")]
-    [InlineData("grant_type=client_credentials&client_id=registerClient&client_secret=password&scope=register%5Cx", HttpStatusCode.BadRequest, "invalid_scope")]
-    public async Task Malformed_or_unacceptable_requests_get_their_rfc6749_error(string form, HttpStatusCode status, string error)
+    [InlineData("client_id=registerClient&client_secret=password", "invalid_request", ErrorIds.TokenGrantTypeMissing)]
+    [InlineData("grant_type=password&username=a&password=b", "unsupported_grant_type", ErrorIds.TokenGrantTypeUnsupported)]
+    [InlineData("grant_type=authorization_code&code=x&client_id=registerClient&client_secret=password", "unsupported_grant_type", ErrorIds.TokenGrantTypeUnsupported)]
+    [InlineData("grant_type=client_credentials&grant_type=client_credentials&client_id=registerClient&client_secret=password", "invalid_request", ErrorIds.TokenParameterRepeated)]
+    [InlineData("grant_type=client_credentials&client_id=registerClient&client_secret=password&scope=openid", "invalid_scope", ErrorIds.TokenScopeNotRegistered)]
+    [InlineData("grant_type=client_credentials&client_id=registerClient&client_secret=password&scope=register%5Cx", "invalid_scope", ErrorIds.TokenScopeSyntax)]
+    public async Task Malformed_or_unacceptable_requests_get_their_rfc6749_error(string form, string error, string errorId)
     {
-        await (await Http.TokenAsync("", form)).AssertErrorAsync(status, error);
+        var response = await Http.TokenAsync("", form);
+
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, error, errorId);
+        Assert.Empty(response.Headers.WwwAuthenticate);
     }
 
     [Fact]
@@ -60,7 +68,7 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
     {
         var response = await Http.TokenAsync("", "grant_type=client_credentials&client_secret=password", OAuthClient.Basic("registerClient", "password"));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request", ErrorIds.ClientAuthMultipleMethods);
     }
 
     [Theory]
@@ -74,7 +82,7 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
 
         var response = await Http.PostAsync("/token", content);
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request", ErrorIds.RequestMediaType);
     }
 
     [Fact]
@@ -82,7 +90,7 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
     {
         var response = await Http.TokenAsync("", "grant_type=client_credentials&pad=" + new string('a', 20_000));
 
-        await response.AssertErrorAsync(HttpStatusCode.RequestEntityTooLarge, "invalid_request");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "invalid_request", ErrorIds.RequestBodyTooLarge);
     }
 
     [Fact]
@@ -96,10 +104,10 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
     {
         var client = await Http.RegisterAsync();
 
-        await (await Http.TokenAsync("", "grant_type=client_credentials&scope=openid+email", OAuthClient.Basic(client)))
-            .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_scope");
-        await (await Http.TokenAsync("", "grant_type=client_credentials&scope=register", OAuthClient.Basic(client)))
-            .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_scope");
+        await fixture.Server.AssertErrorAsync(await Http.TokenAsync("", "grant_type=client_credentials&scope=openid+email", OAuthClient.Basic(client)),
+            HttpStatusCode.BadRequest, "invalid_scope", ErrorIds.TokenScopeNotRegistered);
+        await fixture.Server.AssertErrorAsync(await Http.TokenAsync("", "grant_type=client_credentials&scope=register", OAuthClient.Basic(client)),
+            HttpStatusCode.BadRequest, "invalid_scope", ErrorIds.TokenScopeNotRegistered);
         var profile = await (await Http.TokenAsync("", "grant_type=client_credentials&scope=profile", OAuthClient.Basic(client))).JsonAsync();
         Assert.Equal("profile", profile.Str("scope"));
     }
@@ -109,8 +117,8 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
     {
         var client = await Http.RegisterAsync(body: """{"grant_types": ["authorization_code"], "redirect_uris": ["https://app.example/cb"]}""");
 
-        await (await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(client)))
-            .AssertErrorAsync(HttpStatusCode.BadRequest, "unauthorized_client");
+        await fixture.Server.AssertErrorAsync(await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(client)),
+            HttpStatusCode.BadRequest, "unauthorized_client", ErrorIds.TokenGrantNotRegistered);
     }
 
     [Fact]
@@ -132,6 +140,6 @@ public sealed class TokenEndpointTests(ServerFixture fixture)
 
         var response = await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(client.Str("client_id"), client.Str("registration_access_token")));
 
-        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
     }
 }

@@ -57,7 +57,54 @@ public sealed class ClientInformationWriterTests
         Assert.False(written.TryGetProperty("logo_uri", out _));
     }
 
-    private static ClientMetadata Validated(string json) => ClientMetadataValidator.Validate(TestData.Read(json), TestData.Policy).Value!;
+    [Fact]
+    public void Every_registered_member_is_written_with_its_value()
+    {
+        var metadata = Validated("""
+            {"grant_types": ["client_credentials"], "client_uri": "https://a.example", "logo_uri": "https://a.example/l", "tos_uri": "https://a.example/t",
+             "policy_uri": "https://a.example/p", "software_id": "si", "software_version": "sv", "contacts": ["c@a.example"], "scope": "email",
+             "token_expiration_time_seconds": 120, "refresh_token_expiration_time_seconds": 240, "require_auth_time": true, "is_consent_disabled": true,
+             "frontchannel_logout_session_required": true, "backchannel_logout_session_required": true, "backchannel_user_code_parameter": true,
+             "application_type": "native", "subject_type": "pairwise", "default_acr_values": ["acr"], "authorization_data_types": ["t"],
+             "post_logout_redirect_uris": ["https://a.example/bye"], "id_token_signed_response_alg": "ES256", "token_signed_response_alg": "ES384",
+             "authorization_signed_response_alg": "PS256", "token_encrypted_response_alg": "ECDH-ES", "token_encrypted_response_enc": "A256GCM",
+             "jwks": {"keys": [{"kty": "EC"}]}}
+            """);
+
+        var written = Write(Information(metadata) with { ClientSecretExpiresAt = 1_900_000_000, UpdatedAt = Created.AddSeconds(1) });
+
+        foreach (var (member, value) in new[]
+        {
+            ("client_uri", "https://a.example"), ("logo_uri", "https://a.example/l"), ("tos_uri", "https://a.example/t"), ("policy_uri", "https://a.example/p"),
+            ("software_id", "si"), ("software_version", "sv"), ("scope", "email"), ("application_type", "native"), ("subject_type", "pairwise"),
+            ("id_token_signed_response_alg", "ES256"), ("token_signed_response_alg", "ES384"), ("authorization_signed_response_alg", "PS256"),
+            ("token_encrypted_response_alg", "ECDH-ES"), ("token_encrypted_response_enc", "A256GCM"), ("token_endpoint_auth_method", "client_secret_basic"),
+            ("preferred_token_profile", "Bearer"), ("registration_access_token", "rat"), ("client_id", "cid"), ("update_datetime", "2023-06-12T19:24:25.0000000Z"),
+        })
+        {
+            Assert.Equal(value, written.GetProperty(member).GetString());
+        }
+
+        foreach (var (member, value) in new[]
+        {
+            ("contacts", "c@a.example"), ("default_acr_values", "acr"), ("authorization_data_types", "t"), ("post_logout_redirect_uris", "https://a.example/bye"),
+            ("grant_types", "client_credentials"), ("response_types", "code"),
+        })
+        {
+            Assert.Equal(value, Assert.Single(written.GetProperty(member).EnumerateArray()).GetString());
+        }
+
+        foreach (var member in new[] { "require_auth_time", "is_consent_disabled", "frontchannel_logout_session_required", "backchannel_logout_session_required", "backchannel_user_code_parameter" })
+        {
+            Assert.True(written.GetProperty(member).GetBoolean(), member);
+        }
+
+        Assert.False(written.GetProperty("tls_client_certificate_bound_access_token").GetBoolean());
+        Assert.Equal((120, 240, 1_900_000_000L), (written.GetProperty("token_expiration_time_seconds").GetInt32(), written.GetProperty("refresh_token_expiration_time_seconds").GetInt32(), written.GetProperty("client_secret_expires_at").GetInt64()));
+        Assert.Equal("EC", written.GetProperty("jwks").GetProperty("keys")[0].GetProperty("kty").GetString());
+    }
+
+    private static ClientMetadata Validated(string json) => RegistrationRequestValidator.ValidateCreate(TestData.Read(json), TestData.Policy).Value!;
 
     private static ClientInformation Information(ClientMetadata metadata) => new()
     {

@@ -60,7 +60,39 @@ public sealed class DiscoveryTests
         Assert.Equal("https://id.example/tenants/acme/jwks", document.GetProperty("jwks_uri").GetString());
         Assert.Equal(["client_credentials"], document.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["client_secret_basic", "client_secret_post"], document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
-        Assert.DoesNotContain("register", document.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["openid", "profile", "email", "api.read"], document.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(document.GetProperty("response_types_supported").EnumerateArray());
+        Assert.Equal(["public"], document.GetProperty("subject_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["RS256"], document.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["RS256"], document.GetProperty("access_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(document.GetProperty("tls_client_certificate_bound_access_tokens").GetBoolean());
+        Assert.Equal(12, document.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public void A_published_rsa_key_without_a_given_id_is_identified_by_its_rfc7638_thumbprint()
+    {
+        using var rsa = RSA.Create(2048);
+        var parameters = rsa.ExportParameters(false);
+
+        var jwk = PublicJwk.FromRsa(parameters, "RS256");
+        var named = PublicJwk.FromRsa(parameters, "RS256", "my-key");
+
+        var e = System.Buffers.Text.Base64Url.EncodeToString(parameters.Exponent);
+        var n = System.Buffers.Text.Base64Url.EncodeToString(parameters.Modulus);
+        Assert.Equal(PublicJwk.Thumbprint("RSA", [("e", e), ("n", n)]), jwk.Kid);
+        Assert.Equal([("e", e), ("n", n)], jwk.Members);
+        Assert.Equal(("my-key", "RSA", "RS256"), (named.Kid, named.Kty, named.Alg));
+    }
+
+    [Fact]
+    public void An_ec_key_keeps_a_given_id_and_only_p256_keys_are_published()
+    {
+        using var p256 = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+
+        Assert.Equal("mine", PublicJwk.FromEc(p256.ExportParameters(false), "ES256", "mine").Kid);
+        Assert.Throws<ArgumentException>(() => PublicJwk.FromEc(p384.ExportParameters(false), "ES384"));
     }
 
     private static JsonElement Write(Action<Utf8JsonWriter> write)

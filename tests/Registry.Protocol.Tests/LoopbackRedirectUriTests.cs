@@ -52,8 +52,7 @@ public sealed class LoopbackRedirectUriTests
             var outcome = Validate(applicationType, uri);
 
             Assert.False(outcome.IsSuccess, $"{applicationType}: {uri} was accepted");
-            Assert.Equal(OAuthErrorCodes.InvalidRedirectUri, outcome.Error.Code);
-            Assert.Contains("must use https", outcome.Error.Description, StringComparison.Ordinal);
+            Assert.Equal((OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriNotHttps), (outcome.Error.Code, outcome.Error.Id));
         }
     }
 
@@ -63,8 +62,7 @@ public sealed class LoopbackRedirectUriTests
     {
         var outcome = Validate("native", uri);
 
-        Assert.Equal(OAuthErrorCodes.InvalidRedirectUri, outcome.Error?.Code);
-        Assert.Contains("is not an absolute URI", outcome.Error?.Description, StringComparison.Ordinal);
+        Assert.Equal((OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriNotAbsolute), (outcome.Error?.Code, outcome.Error?.Id));
     }
 
     [Theory]
@@ -83,14 +81,14 @@ public sealed class LoopbackRedirectUriTests
     [MemberData(nameof(NotLoopback))]
     public void A_jwks_uri_on_such_a_host_must_be_https(string uri)
     {
-        var outcome = ClientMetadataValidator.Validate(
+        var outcome = RegistrationRequestValidator.ValidateCreate(
             TestData.Read($$"""{"grant_types": ["client_credentials"], "jwks_uri": "{{uri}}"}"""), TestData.Policy);
 
-        Assert.Equal(OAuthErrorCodes.InvalidClientMetadata, outcome.Error?.Code);
+        Assert.Equal((OAuthErrorCodes.InvalidClientMetadata, ErrorIds.JwksUriNotHttps), (outcome.Error?.Code, outcome.Error?.Id));
     }
 
     private static Outcome<ClientMetadata> Validate(string applicationType, string uri) =>
-        ClientMetadataValidator.Validate(
+        RegistrationRequestValidator.ValidateCreate(
             TestData.Read($$"""{"grant_types": ["authorization_code"], "application_type": "{{applicationType}}", "redirect_uris": ["{{uri}}"]}"""),
             TestData.Policy);
 }

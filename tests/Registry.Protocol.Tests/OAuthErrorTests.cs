@@ -4,42 +4,56 @@ namespace Registry.Protocol.Tests;
 
 public sealed class OAuthErrorTests
 {
+    public static TheoryData<Func<string, string, OAuthError>, string> Factories => new()
+    {
+        { OAuthError.InvalidRequest, OAuthErrorCodes.InvalidRequest },
+        { OAuthError.InvalidClient, OAuthErrorCodes.InvalidClient },
+        { OAuthError.UnauthorizedClient, OAuthErrorCodes.UnauthorizedClient },
+        { OAuthError.UnsupportedGrantType, OAuthErrorCodes.UnsupportedGrantType },
+        { OAuthError.InvalidScope, OAuthErrorCodes.InvalidScope },
+        { OAuthError.InvalidToken, OAuthErrorCodes.InvalidToken },
+        { OAuthError.InsufficientScope, OAuthErrorCodes.InsufficientScope },
+        { OAuthError.InvalidRedirectUri, OAuthErrorCodes.InvalidRedirectUri },
+        { OAuthError.InvalidClientMetadata, OAuthErrorCodes.InvalidClientMetadata },
+        { OAuthError.TemporarilyUnavailable, OAuthErrorCodes.TemporarilyUnavailable },
+        { OAuthError.ServerError, OAuthErrorCodes.ServerError },
+    };
+
     [Theory]
-    [InlineData(OAuthErrorCodes.InvalidRequest, 400)]
-    [InlineData(OAuthErrorCodes.InvalidClient, 401)]
-    [InlineData(OAuthErrorCodes.InvalidGrant, 400)]
-    [InlineData(OAuthErrorCodes.UnauthorizedClient, 400)]
-    [InlineData(OAuthErrorCodes.UnsupportedGrantType, 400)]
-    [InlineData(OAuthErrorCodes.InvalidScope, 400)]
-    [InlineData(OAuthErrorCodes.InvalidToken, 401)]
-    [InlineData(OAuthErrorCodes.InsufficientScope, 403)]
-    [InlineData(OAuthErrorCodes.InvalidClientMetadata, 400)]
-    [InlineData(OAuthErrorCodes.InvalidRedirectUri, 400)]
-    [InlineData(OAuthErrorCodes.TemporarilyUnavailable, 503)]
-    public void Codes_map_to_their_rfc_status(string code, int status)
+    [MemberData(nameof(Factories))]
+    public void Each_factory_carries_its_rfc_code_and_the_given_id(Func<string, string, OAuthError> create, string code)
     {
-        Assert.Equal(status, OAuthError.Of(code, "x").Status);
+        var error = create("area.reason", "what went wrong");
+
+        Assert.Equal((code, "area.reason", "what went wrong"), (error.Code, error.Id, error.Description));
+    }
+
+    [Theory]
+    [InlineData("bad \"value\" \\ é \u0001 end", "bad ?value? ? ? ? end")]
+    [InlineData("\"\\\u007f\u0080", "????")]
+    [InlineData(" !#[]~ az AZ 09", " !#[]~ az AZ 09")]
+    public void Descriptions_keep_only_the_rfc6749_character_set(string description, string expected)
+    {
+        Assert.Equal(expected, OAuthError.InvalidRequest("x", description).Description);
+    }
+
+    [Theory]
+    [InlineData(299, 299)]
+    [InlineData(300, 300)]
+    [InlineData(301, 300)]
+    [InlineData(5000, 300)]
+    public void Descriptions_are_bounded_to_300_characters(int length, int expected)
+    {
+        Assert.Equal(expected, OAuthError.InvalidRequest("x", new string('a', length)).Description.Length);
     }
 
     [Fact]
-    public void Transport_errors_keep_invalid_request_with_their_own_status()
+    public void Every_error_id_is_distinct_and_shaped_area_dot_reason()
     {
-        Assert.Equal((OAuthErrorCodes.InvalidRequest, 413), (OAuthError.PayloadTooLarge("x").Code, OAuthError.PayloadTooLarge("x").Status));
-        Assert.Equal(415, OAuthError.UnsupportedMediaType("x").Status);
-        Assert.Equal(405, OAuthError.MethodNotAllowed("x").Status);
-    }
+        var ids = typeof(ErrorIds).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
 
-    [Fact]
-    public void Descriptions_are_limited_to_the_rfc6749_character_set()
-    {
-        var error = OAuthError.InvalidClientMetadata("bad \"value\" \\ é \u0001 end");
-
-        Assert.Equal("bad ?value? ? ? ? end", error.Description);
-    }
-
-    [Fact]
-    public void Descriptions_are_bounded()
-    {
-        Assert.Equal(300, OAuthError.InvalidRequest(new string('a', 5000)).Description.Length);
+        Assert.True(ids.Count > 50);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^[a-z0-9_]+\\.[a-z0-9_]+$", id));
     }
 }

@@ -71,6 +71,19 @@ public static class OAuthClient
 
     public static string Str(this JsonElement element, string name) => element.GetProperty(name).GetString()!;
 
+    /// <summary>The single WWW-Authenticate challenge of a response: its scheme and its auth-params (RFC 9110 §11.6.1), unquoted.</summary>
+    public static (string Scheme, Dictionary<string, string> Parameters) Challenge(this HttpResponseMessage response)
+    {
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(challenge.Parameter ?? "", "([a-z_]+)=\"([^\"]*)\""))
+        {
+            parameters.Add(match.Groups[1].Value, match.Groups[2].Value);
+        }
+
+        return (challenge.Scheme, parameters);
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

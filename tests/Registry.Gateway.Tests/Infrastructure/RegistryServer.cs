@@ -16,7 +16,7 @@ public sealed class RegistryServer : IAsyncDisposable
         _app = app;
         BaseAddress = baseAddress;
         Logs = logs;
-        Http = new HttpClient { BaseAddress = baseAddress };
+        Http = new HttpClient(new TraceParentHandler()) { BaseAddress = baseAddress };
     }
 
     public Uri BaseAddress { get; }
@@ -29,6 +29,28 @@ public sealed class RegistryServer : IAsyncDisposable
     public CapturedLogs Logs { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// The stable error id the server gave a refused request: read from the request's audit event, found by the
+    /// trace id <see cref="TraceParentHandler"/> sent (the server logs the event before it answers).
+    /// </summary>
+    public string ErrorIdOf(HttpResponseMessage response)
+    {
+        var traceId = TraceParentHandler.TraceIdOf(response);
+        var audit = Logs.Lines.Where(l => l.Category == "Registry.Audit" && l.Text.Contains($"TraceId={traceId}", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(audit).Text;
+        var start = line.IndexOf("ErrorId=", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the audit event has no error id: {line}");
+        return line[(start + "ErrorId=".Length)..].Split(' ', ']')[0];
+    }
+
+    /// <summary>An OAuth error response (status, code, body shape, no caching) refused for the reason <paramref name="errorId"/>.</summary>
+    public async Task<System.Text.Json.JsonElement> AssertErrorAsync(HttpResponseMessage response, System.Net.HttpStatusCode status, string error, string errorId)
+    {
+        var body = await response.AssertErrorAsync(status, error);
+        Assert.Equal(errorId, ErrorIdOf(response));
+        return body;
+    }
 
     public static async Task<RegistryServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Gateway.Http;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
@@ -11,7 +12,8 @@ namespace Registry.Gateway.Endpoints;
 
 /// <summary>
 /// POST /register (RFC 7591) with a register-scoped access token, and GET/PUT/DELETE /register/{client_id}
-/// (RFC 7592) with the client's registration access token.
+/// (RFC 7592) with the client's registration access token. Each handler: authenticate → validate (Protocol)
+/// → call the client grain → answer.
 /// </summary>
 internal static class RegistrationEndpoints
 {
@@ -25,114 +27,94 @@ internal static class RegistrationEndpoints
 
     private const int MaxCreateAttempts = 3;
 
-    private static async Task<IResult> Register(HttpContext http, IGrainFactory grains, BearerTokenValidator tokens)
+    private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Register(
+        HttpContext http, IGrainFactory grains, BearerTokenValidator tokens)
     {
         var tenant = http.Tenant();
-        if (await AuthorizeRegistrationAsync(http, tenant, tokens) is { } denied)
+        if (await RegistrationAccess.AuthorizeAsync(http.Request, tenant, tokens) is { } denied)
         {
-            return denied;
+            return Error(denied);
         }
 
         var metadata = await ReadMetadataAsync(http.Request);
-        if (!metadata.IsSuccess)
-        {
-            return new OAuthErrorResult(metadata.Error);
-        }
-
-        var validated = ClientMetadataValidator.Validate(metadata.Value, tenant.Tenant.Policy);
+        var validated = metadata.IsSuccess ? RegistrationRequestValidator.ValidateCreate(metadata.Value, tenant.Tenant.Policy) : metadata.Error;
         if (!validated.IsSuccess)
         {
-            return new OAuthErrorResult(validated.Error);
+            return Error(validated.Error);
         }
 
         // client_ids carry 128 random bits; a collision is astronomically unlikely but still never overwrites a client.
-        for (var attempt = 0; attempt < MaxCreateAttempts; attempt++)
+        var result = ClientOperationResult.Conflict;
+        for (var attempt = 0; attempt < MaxCreateAttempts && result.Status == ClientOperationStatus.Conflict; attempt++)
         {
-            var clientId = Secrets.NewClientId();
-            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: Secrets.NewSecret());
-            var result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token), http.RequestAborted);
-            if (result.Status == ClientOperationStatus.Ok)
-            {
-                http.Observation().SetClient(clientId, null);
-                var uri = tenant.RegistrationClientUri(clientId);
-                return ClientInformationResults.Created(result.Client!, uri);
-            }
+            var create = (Client: Client(grains, tenant, Secrets.NewClientId()), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: Secrets.NewSecret());
+            result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token), http.RequestAborted);
         }
 
-        return new OAuthErrorResult(OAuthError.Unavailable("could not allocate a client_id; retry"));
+        if (result.Status != ClientOperationStatus.Ok)
+        {
+            return Error(OAuthErrorMapping.FromClientOperation(result.Status));
+        }
+
+        http.Observation().SetClient(result.Client!.ClientId, null);
+        return ClientInformationResponse.Created(result.Client, tenant.RegistrationClientUri(result.Client.ClientId));
     }
 
-    private static async Task<IResult> Read(HttpContext http, string clientId, IGrainFactory grains)
+    private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Read(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, null);
-        if (RegistrationToken(http.Request, clientId) is not { } token)
+        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
         {
-            return ClientInformationResults.InvalidRegistrationToken();
+            return Error(OAuthErrorMapping.InvalidRegistrationToken);
         }
 
         var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
-        return ClientInformationResults.From(result, tenant.RegistrationClientUri(clientId));
+        return Answer(result, tenant.RegistrationClientUri(clientId));
     }
 
-    private static async Task<IResult> Update(HttpContext http, string clientId, IGrainFactory grains)
+    private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Update(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, null);
-        if (RegistrationToken(http.Request, clientId) is not { } token)
+        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
         {
-            return ClientInformationResults.InvalidRegistrationToken();
+            return Error(OAuthErrorMapping.InvalidRegistrationToken);
         }
 
         var client = Client(grains, tenant, clientId);
         var metadata = await ReadMetadataAsync(http.Request);
-        var error = metadata.Error ?? UpdateRequestRule.Check(metadata.Value!, clientId);
-        var validated = error is null ? ClientMetadataValidator.Validate(metadata.Value!, tenant.Tenant.Policy) : default;
-        error ??= validated.Error;
-        if (error is not null)
+        var validated = metadata.IsSuccess ? RegistrationRequestValidator.ValidateUpdate(metadata.Value, clientId, tenant.Tenant.Policy) : metadata.Error;
+        if (!validated.IsSuccess)
         {
             // Authentication outranks validation: an unknown client or a wrong token is 401 whatever the body.
             var check = await GrainCalls.RetryAsync((Client: client, Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
-            var authorized = check.Status == ClientOperationStatus.Ok;
-            return authorized ? new OAuthErrorResult(error) : ClientInformationResults.InvalidRegistrationToken();
+            return Error(check.Status == ClientOperationStatus.Ok ? validated.Error : OAuthErrorMapping.FromClientOperation(check.Status));
         }
 
-        var update = (Client: client, Token: token, Metadata: validated.Value!, metadata.Value!.ClientSecret, NewToken: Secrets.NewSecret());
+        var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: Secrets.NewSecret());
         var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken), http.RequestAborted);
-        return ClientInformationResults.From(result, tenant.RegistrationClientUri(clientId));
+        return Answer(result, tenant.RegistrationClientUri(clientId));
     }
 
-    private static async Task<IResult> Delete(HttpContext http, string clientId, IGrainFactory grains)
+    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, null);
-        if (RegistrationToken(http.Request, clientId) is not { } token)
+        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
         {
-            return ClientInformationResults.InvalidRegistrationToken();
+            return Error(OAuthErrorMapping.InvalidRegistrationToken);
         }
 
         var status = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
-        return status == ClientOperationStatus.Ok ? Results.NoContent() : ClientInformationResults.InvalidRegistrationToken();
+        return status == ClientOperationStatus.Ok ? TypedResults.NoContent() : Error(OAuthErrorMapping.FromClientOperation(status));
     }
 
-    /// <summary>RFC 7591 §3: the initial access token must be a valid token of this tenant with the register scope.</summary>
-    private static async Task<IResult?> AuthorizeRegistrationAsync(HttpContext http, TenantContext tenant, BearerTokenValidator tokens)
-    {
-        if (BearerTokenValidator.ReadBearer(http.Request) is not { } token)
-        {
-            return new OAuthErrorResult(OAuthError.InvalidToken("an access token with the register scope is required"), Challenge.BearerRequired);
-        }
-
-        var scopes = await tokens.ValidateAsync(tenant, token);
-        if (!scopes.IsSuccess)
-        {
-            return new OAuthErrorResult(scopes.Error, Challenge.Bearer);
-        }
-
-        return scopes.Value.Contains(MetadataDefaults.RegisterScope, StringComparer.Ordinal)
-            ? null
-            : new OAuthErrorResult(OAuthError.Of(OAuthErrorCodes.InsufficientScope, "the access token lacks the register scope"), Challenge.Bearer);
-    }
+    /// <summary>RFC 7592 §2: 200 with the client information, or the grain's refusal.</summary>
+    private static Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult> Answer(ClientOperationResult result, string registrationClientUri) =>
+        result.Status == ClientOperationStatus.Ok
+            ? ClientInformationResponse.Ok(result.Client!, registrationClientUri)
+            : Error(OAuthErrorMapping.FromClientOperation(result.Status));
 
     private static async Task<Outcome<ClientMetadataRequest>> ReadMetadataAsync(HttpRequest request)
     {
@@ -145,10 +127,8 @@ internal static class RegistrationEndpoints
         return body.IsSuccess ? ClientMetadataReader.Read(body.Value) : body.Error;
     }
 
-    /// <summary>The registration access token, when the path names a possible client (no grain is asked otherwise).</summary>
-    private static string? RegistrationToken(HttpRequest request, string clientId) =>
-        Secrets.LooksLikeClientId(clientId) ? BearerTokenValidator.ReadBearer(request) : null;
-
     private static IClientGrain Client(IGrainFactory grains, TenantContext tenant, string clientId) =>
         grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId));
+
+    private static OAuthErrorResult Error(OAuthError error) => new(error, EndpointKind.Registration);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Registry.Gateway.Telemetry;
 using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Http;
@@ -22,28 +23,34 @@ internal static class ErrorHandling
         var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
         var error = exception switch
         {
-            BadHttpRequestException bad => OAuthErrorFor(bad.StatusCode) ?? OAuthError.InvalidRequest("the request is malformed"),
-            _ when ClusterErrors.IsTransient(exception) => OAuthError.Unavailable("the registry cluster is temporarily unavailable; retry shortly"),
-            _ => OAuthError.Of(OAuthErrorCodes.ServerError, "the server encountered an internal error"),
+            BadHttpRequestException bad => OAuthErrorFor(bad.StatusCode) ?? Malformed,
+            _ when ClusterErrors.IsTransient(exception) => ClusterUnavailable,
+            _ => OAuthError.ServerError(ErrorIds.ServerInternal, "the server encountered an internal error"),
         };
-        return new OAuthErrorResult(error).ExecuteAsync(http);
+        var endpoint = ObservedEndpoint.KindOf(http);
+        return new OAuthErrorResult(error, endpoint).ExecuteAsync(http);
     }
 
     private static Task WriteStatusAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
         return OAuthErrorFor(http.Response.StatusCode) is { } error
-            ? new OAuthErrorResult(error).ExecuteAsync(http)
+            ? new OAuthErrorResult(error, EndpointKind.Other).ExecuteAsync(http)
             : Task.CompletedTask;
     }
 
+    public static readonly OAuthError ClusterUnavailable =
+        OAuthError.TemporarilyUnavailable(ErrorIds.ClusterUnavailable, "the registry cluster is temporarily unavailable; retry shortly");
+
+    private static readonly OAuthError Malformed = OAuthError.InvalidRequest(ErrorIds.RequestMalformed, "the request is malformed");
+
     private static OAuthError? OAuthErrorFor(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => OAuthError.InvalidRequest("the request is malformed"),
-        StatusCodes.Status404NotFound => OAuthError.NotFound("no such endpoint"),
-        StatusCodes.Status405MethodNotAllowed => OAuthError.MethodNotAllowed("the HTTP method is not allowed on this endpoint"),
-        StatusCodes.Status413PayloadTooLarge => OAuthError.PayloadTooLarge("the request body is too large"),
-        StatusCodes.Status415UnsupportedMediaType => OAuthError.UnsupportedMediaType("unsupported content type"),
+        StatusCodes.Status400BadRequest => Malformed,
+        StatusCodes.Status404NotFound => OAuthError.InvalidRequest(ErrorIds.RequestNotFound, "no such endpoint"),
+        StatusCodes.Status405MethodNotAllowed => OAuthError.InvalidRequest(ErrorIds.RequestMethodNotAllowed, "the HTTP method is not allowed on this endpoint"),
+        StatusCodes.Status413PayloadTooLarge => OAuthError.InvalidRequest(ErrorIds.RequestBodyTooLarge, "the request body is too large"),
+        StatusCodes.Status415UnsupportedMediaType => OAuthError.InvalidRequest(ErrorIds.RequestMediaType, "unsupported content type"),
         _ => null,
     };
 }

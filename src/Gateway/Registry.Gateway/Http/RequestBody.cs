@@ -13,8 +13,8 @@ internal static class RequestBody
     public const string Form = "application/x-www-form-urlencoded";
 
     /// <summary>
-    /// The body must be of <paramref name="mediaType"/> (charset, if given, UTF-8). Missing or other media
-    /// types answer 415 for JSON endpoints and 400 invalid_request at the token endpoint (RFC 6749 §3.2).
+    /// The body must be of <paramref name="mediaType"/> (charset, if given, UTF-8); a missing or other media
+    /// type is an invalid_request (answered 415, or 400 at the token endpoint: RFC 6749 §3.2).
     /// </summary>
     public static OAuthError? CheckMediaType(HttpRequest request, string mediaType)
     {
@@ -26,8 +26,7 @@ internal static class RequestBody
             return null;
         }
 
-        var description = $"the request body must be {mediaType} (UTF-8)";
-        return mediaType == Form ? OAuthError.InvalidRequest(description) : OAuthError.UnsupportedMediaType(description);
+        return OAuthError.InvalidRequest(ErrorIds.RequestMediaType, $"the request body must be {mediaType} (UTF-8)");
     }
 
     /// <summary>Reads the whole body, refusing (413) anything larger than <paramref name="maxBytes"/>.</summary>
@@ -67,7 +66,7 @@ internal static class RequestBody
         catch (InvalidOperationException)
         {
             // The pipe was completed by the server (e.g. a malformed chunked body).
-            return OAuthError.InvalidRequest("the request body could not be read");
+            return OAuthError.InvalidRequest(ErrorIds.RequestBodyUnreadable, "the request body could not be read");
         }
     }
 
@@ -86,11 +85,11 @@ internal static class RequestBody
         }
         catch (DecoderFallbackException)
         {
-            return OAuthError.InvalidRequest("the request body is not valid UTF-8");
+            return OAuthError.InvalidRequest(ErrorIds.RequestNotUtf8, "the request body is not valid UTF-8");
         }
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static OAuthError TooLarge(int maxBytes) => OAuthError.PayloadTooLarge($"the request body is larger than {maxBytes} bytes");
+    private static OAuthError TooLarge(int maxBytes) => OAuthError.InvalidRequest(ErrorIds.RequestBodyTooLarge, $"the request body is larger than {maxBytes} bytes");
 }

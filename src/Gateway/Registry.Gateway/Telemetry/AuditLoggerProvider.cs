@@ -127,6 +127,7 @@ internal sealed partial class AuditLoggerProvider : ILoggerProvider
             "ClientId" => "client_id",
             "Outcome" => "outcome",
             "Error" => "error",
+            "ErrorId" => "error_id",
             "CallerIp" => "ip",
             "TraceId" => "trace_id",
             _ => name,

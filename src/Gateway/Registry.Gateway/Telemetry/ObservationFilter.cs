@@ -8,7 +8,7 @@ namespace Registry.Gateway.Telemetry;
 
 /// <summary>
 /// Wraps every observed OAuth endpoint (outside tenant resolution, so unknown tenants count too): times it,
-/// then from its result records the metrics, tags the request span (tenant, outcome, error code, client id)
+/// then from its result records the metrics, tags the request span (tenant, outcome, error code and id, client id)
 /// and writes the audit event. Handlers only note which client the request was about.
 /// </summary>
 internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory loggers) : IEndpointFilter
@@ -26,28 +26,30 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory l
         var observation = new RequestObservation(endpoint.Name);
         http.Features.Set(observation);
         var started = Stopwatch.GetTimestamp();
-        string? error = null;
+        OAuthError? error = null;
         try
         {
             var result = await next(context);
-            error = (result as OAuthErrorResult)?.Error.Code;
+            error = ((result as INestedHttpResult)?.Result ?? result as IResult) is OAuthErrorResult refused ? refused.Error : null;
             return result;
         }
         catch (Exception exception)
         {
-            error = ClusterErrors.IsTransient(exception) ? OAuthErrorCodes.TemporarilyUnavailable : OAuthErrorCodes.ServerError;
+            error = ClusterErrors.IsTransient(exception) ? ErrorHandling.ClusterUnavailable : ServerError;
             throw;
         }
         finally
         {
             var tenant = http.Features.Get<TenantContext>()?.Name ?? RegistryTelemetry.UnknownTenant;
-            metrics.Record(observation, tenant, error, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            metrics.Record(observation, tenant, error?.Code, Stopwatch.GetElapsedTime(started).TotalSeconds);
             Tag(Activity.Current, observation, tenant, error);
             Audit(http, observation, tenant, error);
         }
     }
 
-    private static void Tag(Activity? activity, RequestObservation observation, string tenant, string? error)
+    private static readonly OAuthError ServerError = OAuthError.ServerError(ErrorIds.ServerInternal, "the server encountered an internal error");
+
+    private static void Tag(Activity? activity, RequestObservation observation, string tenant, OAuthError? error)
     {
         if (activity is null)
         {
@@ -57,14 +59,15 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory l
         activity.SetTag(RegistryTelemetry.TenantAttribute, tenant);
         activity.SetTag(RegistryTelemetry.EndpointAttribute, observation.Endpoint);
         activity.SetTag(RegistryTelemetry.OutcomeAttribute, error is null ? RegistryTelemetry.Success : RegistryTelemetry.Failure);
-        activity.SetTag(RegistryTelemetry.ErrorAttribute, error);
+        activity.SetTag(RegistryTelemetry.ErrorAttribute, error?.Code);
+        activity.SetTag(RegistryTelemetry.ErrorIdAttribute, error?.Id);
         activity.SetTag(RegistryTelemetry.ClientIdAttribute, observation.ClientId);
     }
 
-    private void Audit(HttpContext http, RequestObservation observation, string tenant, string? error)
+    private void Audit(HttpContext http, RequestObservation observation, string tenant, OAuthError? error)
     {
         var operation = observation.Endpoint;
-        var kind = (operation, error) switch
+        var kind = (operation, error?.Code) switch
         {
             (ObservedEndpoint.Metadata or ObservedEndpoint.Jwks, _) => AuditKind.None,
             (ObservedEndpoint.Token, null) => AuditKind.TokenIssued,
@@ -88,10 +91,10 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory l
                 AuditLog.Succeeded(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Success, ip, trace);
                 break;
             case AuditKind.AuthenticationFailed:
-                AuditLog.AuthenticationFailed(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error!, ip, trace);
+                AuditLog.AuthenticationFailed(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error!.Code, error.Id, ip, trace);
                 break;
             default:
-                AuditLog.Refused(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error!, ip, trace);
+                AuditLog.Refused(_audit, operation, tenant, observation.ClientId, RegistryTelemetry.Failure, error!.Code, error.Id, ip, trace);
                 break;
         }
     }

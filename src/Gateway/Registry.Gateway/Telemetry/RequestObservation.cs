@@ -2,18 +2,6 @@ using Registry.Protocol.Security;
 
 namespace Registry.Gateway.Telemetry;
 
-/// <summary>Marks an endpoint as an observed OAuth operation; the name is the "endpoint"/"operation" tag value.</summary>
-internal sealed record ObservedEndpoint(string Name)
-{
-    public const string Token = "token";
-    public const string Register = "register";
-    public const string ClientRead = "client_read";
-    public const string ClientUpdate = "client_update";
-    public const string ClientDelete = "client_delete";
-    public const string Metadata = "metadata";
-    public const string Jwks = "jwks";
-}
-
 /// <summary>What a handler learned about the request, for metrics, spans and the audit log.</summary>
 internal sealed class RequestObservation(string endpoint)
 {
@@ -43,11 +31,4 @@ internal sealed class RequestObservation(string endpoint)
             (ClientId, ClientKind) = (clientId, Client);
         }
     }
-}
-
-internal static class RequestObservationExtensions
-{
-    /// <summary>The observation of this request (a detached one when the endpoint is not observed).</summary>
-    public static RequestObservation Observation(this HttpContext http) =>
-        http.Features.Get<RequestObservation>() ?? new RequestObservation(RequestObservation.Unknown);
 }

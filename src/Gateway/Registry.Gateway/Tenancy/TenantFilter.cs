@@ -1,4 +1,5 @@
 using Registry.Gateway.Http;
+using Registry.Gateway.Telemetry;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Tenancy;
 
@@ -19,7 +20,8 @@ internal sealed class TenantFilter(TenantCatalog catalog, IssuerResolver issuers
         var tenant = TenantNames.IsValid(name) && routed != TenantNames.Default ? await catalog.FindAsync(name) : null;
         if (tenant is null)
         {
-            return new OAuthErrorResult(OAuthError.NotFound($"there is no tenant named '{name}'"));
+            var endpoint = ObservedEndpoint.KindOf(http);
+            return new OAuthErrorResult(OAuthError.InvalidRequest(ErrorIds.TenantUnknown, $"there is no tenant named '{name}'"), endpoint);
         }
 
         http.Features.Set(new TenantContext(tenant, issuers.Resolve(http.Request, name)));

@@ -59,7 +59,7 @@ internal sealed class TenantRuntime : IDisposable
 
     private (SecurityKey Key, PublicJwk Jwk) Load(SigningKeyMaterial material)
     {
-        if (material.Algorithm == Protocol.Security.SigningAlgorithms.ES256)
+        if (material.Algorithm == Protocol.Security.JoseAlgorithms.ES256)
         {
             var ec = ECDsa.Create();
             ec.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);

@@ -46,7 +46,7 @@ internal sealed class BearerTokenValidator
         var result = await Handler.ValidateTokenAsync(token, Parameters(tenant));
         if (!result.IsValid)
         {
-            return OAuthError.InvalidToken("the access token is invalid, expired, or not issued by this tenant");
+            return OAuthError.InvalidToken(ErrorIds.BearerInvalid, "the access token is invalid, expired, or not issued by this tenant");
         }
 
         var scope = result.Claims.TryGetValue("scope", out var value) ? value as string : null;

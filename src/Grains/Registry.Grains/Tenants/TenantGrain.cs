@@ -95,7 +95,7 @@ internal sealed partial class TenantGrain(
 
     private StoredSigningKey NewKey(string algorithm)
     {
-        if (algorithm == SigningAlgorithms.ES256)
+        if (algorithm == JoseAlgorithms.ES256)
         {
             using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             return Stored(PublicJwk.FromEc(ec.ExportParameters(false), algorithm).Kid, algorithm, ec.ExportPkcs8PrivateKey());

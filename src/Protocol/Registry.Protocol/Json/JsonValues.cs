@@ -1,100 +1,84 @@
 using System.Text.Json;
 using Registry.Protocol.Errors;
+using Registry.Protocol.Metadata;
 
 namespace Registry.Protocol.Json;
 
 /// <summary>Type-checked reads of JSON members; every failure names the member.</summary>
 internal static class JsonValues
 {
-    public static OAuthError? ReadString(JsonElement value, string name, out string text)
+    public static Outcome<string> ReadString(JsonElement value, string name)
     {
-        text = "";
         if (value.ValueKind != JsonValueKind.String)
         {
-            return Invalid($"{name} must be a string");
+            return Invalid(ErrorIds.MetadataWrongType, $"{name} must be a string");
         }
 
-        text = value.GetString()!;
-        return CheckText(text, name);
+        var text = value.GetString()!;
+        return CheckText(text, name) is { } error ? error : text;
     }
 
-    public static OAuthError? ReadStringArray(JsonElement value, string name, out IReadOnlyList<string> items)
+    public static Outcome<IReadOnlyList<string>> ReadStringArray(JsonElement value, string name)
     {
-        items = [];
         if (value.ValueKind != JsonValueKind.Array)
         {
-            return Invalid($"{name} must be an array of strings");
+            return Invalid(ErrorIds.MetadataWrongType, $"{name} must be an array of strings");
         }
 
         var count = value.GetArrayLength();
-        if (count > Metadata.MetadataLimits.MaxArrayItems)
+        if (count > MetadataLimits.MaxArrayItems)
         {
-            return Invalid($"{name} has {count} entries; at most {Metadata.MetadataLimits.MaxArrayItems} are accepted");
+            return Invalid(ErrorIds.MetadataTooManyItems, $"{name} has {count} entries; at most {MetadataLimits.MaxArrayItems} are accepted");
         }
 
         var list = new List<string>(count);
-        var index = 0;
         foreach (var item in value.EnumerateArray())
         {
+            var member = $"{name}[{list.Count}]";
             if (item.ValueKind != JsonValueKind.String)
             {
-                return Invalid($"{name}[{index}] must be a string");
+                return Invalid(ErrorIds.MetadataWrongType, $"{member} must be a string");
             }
 
             var text = item.GetString()!;
-            if (CheckText(text, $"{name}[{index}]") is { } error)
+            if (CheckText(text, member) is { } error)
             {
                 return error;
             }
 
             list.Add(text);
-            index++;
         }
 
-        items = list;
-        return null;
+        return list;
     }
 
-    public static OAuthError? ReadInteger(JsonElement value, string name, out long number)
+    public static Outcome<long> ReadInteger(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number
+            : Invalid(ErrorIds.MetadataWrongType, $"{name} must be an integer");
+
+    public static Outcome<bool> ReadBoolean(JsonElement value, string name) => value.ValueKind switch
     {
-        number = 0;
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out number)
-            ? null
-            : Invalid($"{name} must be an integer");
-    }
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => Invalid(ErrorIds.MetadataWrongType, $"{name} must be true or false"),
+    };
 
-    public static OAuthError? ReadBoolean(JsonElement value, string name, out bool flag)
-    {
-        flag = value.ValueKind == JsonValueKind.True;
-        return value.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? null
-            : Invalid($"{name} must be true or false");
-    }
-
-    /// <summary>Strings are bounded and free of control characters (they end up in headers, logs and UIs).</summary>
+    /// <summary>
+    /// Strings are bounded and free of control characters (they end up in headers, logs and UIs). They are
+    /// valid UTF-16: System.Text.Json refuses to decode a lone surrogate (the reader answers that itself).
+    /// </summary>
     private static OAuthError? CheckText(string text, string name)
     {
-        if (text.Length > Metadata.MetadataLimits.MaxStringLength)
+        if (text.Length > MetadataLimits.MaxStringLength)
         {
-            return Invalid($"{name} is longer than {Metadata.MetadataLimits.MaxStringLength} characters");
+            return Invalid(ErrorIds.MetadataTooLong, $"{name} is longer than {MetadataLimits.MaxStringLength} characters");
         }
 
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsControl(c))
-            {
-                return Invalid($"{name} contains a control character");
-            }
-
-            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
-            {
-                return Invalid($"{name} contains an unpaired UTF-16 surrogate");
-            }
-        }
-
-        return null;
+        return text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || text.AsSpan().ContainsAnyInRange('\u007F', '\u009F')
+            ? Invalid(ErrorIds.MetadataControlCharacter, $"{name} contains a control character")
+            : null;
     }
 
-    private static OAuthError Invalid(string description) => OAuthError.InvalidClientMetadata(description);
+    private static OAuthError Invalid(string id, string description) => OAuthError.InvalidClientMetadata(id, description);
 }

@@ -18,6 +18,11 @@ public static class ClientMetadataReader
     private static readonly SearchValues<char> LanguageTagChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
 
+    /// <summary>Longer than any real BCP 47 tag a client would send, short enough to bound the member names kept.</summary>
+    private const int MaxLanguageTagLength = 35;
+
+    private static readonly string[] LocalizablePrefixes = [.. F.Localizable.Select(field => field + "#")];
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MetadataLimits.MaxJsonDepth };
 
     private static readonly Dictionary<string, MemberReader> Readers = new(StringComparer.Ordinal)
@@ -66,7 +71,7 @@ public static class ClientMetadataReader
         // RFC 8259 §8.1: JSON text exchanged between systems is UTF-8, in ignored members too.
         if (!Utf8.IsValid(utf8Json.Span))
         {
-            return Invalid("the request body is not valid UTF-8");
+            return Invalid(ErrorIds.MetadataNotUtf8, "the request body is not valid UTF-8");
         }
 
         try
@@ -76,12 +81,12 @@ public static class ClientMetadataReader
         }
         catch (JsonException)
         {
-            return Invalid("the request body is not valid JSON");
+            return Invalid(ErrorIds.MetadataNotJson, "the request body is not valid JSON");
         }
         catch (InvalidOperationException)
         {
             // JsonElement.GetString() refuses escapes that do not decode to valid text.
-            return Invalid("the request body contains a string that is not valid Unicode");
+            return Invalid(ErrorIds.MetadataInvalidUnicode, "the request body contains a string that is not valid Unicode");
         }
     }
 
@@ -89,7 +94,7 @@ public static class ClientMetadataReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Invalid("the request body must be a JSON object of client metadata");
+            return Invalid(ErrorIds.MetadataNotAnObject, "the request body must be a JSON object of client metadata");
         }
 
         var request = new ClientMetadataRequest();
@@ -98,7 +103,7 @@ public static class ClientMetadataReader
         {
             if (!seen.Add(member.Name))
             {
-                return Invalid($"{member.Name} appears more than once");
+                return Invalid(ErrorIds.MetadataDuplicateMember, $"{member.Name} appears more than once");
             }
 
             if (member.Value.ValueKind != JsonValueKind.Null && ReadMember(member, request) is { } error)
@@ -127,34 +132,36 @@ public static class ClientMetadataReader
         return IsLocalizedName(name) ? ReadLocalized(member.Value, name, request) : null;
     }
 
-    /// <summary>RFC 7591 §2.2: <c>client_name#ja-Jpan-JP</c> and friends.</summary>
+    /// <summary>RFC 7591 §2.2: <c>client_name#ja-Jpan-JP</c> and friends: a localizable member, '#', a language tag.</summary>
     private static bool IsLocalizedName(string name)
     {
-        var hash = name.IndexOf('#', StringComparison.Ordinal);
-        if (hash <= 0 || hash == name.Length - 1 || name.Length - hash > 36)
+        foreach (var prefix in LocalizablePrefixes)
         {
-            return false;
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var tag = name.AsSpan(prefix.Length);
+                return tag.Length is > 0 and <= MaxLanguageTagLength && !tag.ContainsAnyExcept(LanguageTagChars);
+            }
         }
 
-        var field = name[..hash];
-        return F.Localizable.Contains(field, StringComparer.Ordinal)
-            && name.AsSpan(hash + 1).IndexOfAnyExcept(LanguageTagChars) < 0;
+        return false;
     }
 
     private static OAuthError? ReadLocalized(JsonElement value, string name, ClientMetadataRequest request)
     {
         if (request.Localized.Count >= MetadataLimits.MaxLocalizedValues)
         {
-            return Invalid($"at most {MetadataLimits.MaxLocalizedValues} language-tagged members are accepted");
+            return Invalid(ErrorIds.MetadataTooManyLocalized, $"at most {MetadataLimits.MaxLocalizedValues} language-tagged members are accepted");
         }
 
-        var error = JsonValues.ReadString(value, name, out var text);
-        if (error is null)
+        var text = JsonValues.ReadString(value, name);
+        if (!text.IsSuccess)
         {
-            request.Localized[name] = text;
+            return text.Error;
         }
 
-        return error;
+        request.Localized[name] = text.Value;
+        return null;
     }
 
     /// <summary>RFC 7591 §2 / RFC 7517 §5: an inline JWK Set, an object with a "keys" array of JWK objects.</summary>
@@ -164,13 +171,13 @@ public static class ClientMetadataReader
             || !value.TryGetProperty("keys", out var keys)
             || keys.ValueKind != JsonValueKind.Array)
         {
-            return Invalid($"{name} must be a JWK Set: an object with a 'keys' array");
+            return Invalid(ErrorIds.JwksMalformed, $"{name} must be a JWK Set: an object with a 'keys' array");
         }
 
         var raw = value.GetRawText();
         if (System.Text.Encoding.UTF8.GetByteCount(raw) > MetadataLimits.MaxJwksBytes)
         {
-            return Invalid($"{name} is larger than {MetadataLimits.MaxJwksBytes} bytes");
+            return Invalid(ErrorIds.JwksTooLarge, $"{name} is larger than {MetadataLimits.MaxJwksBytes} bytes");
         }
 
         var index = 0;
@@ -180,7 +187,7 @@ public static class ClientMetadataReader
                 || !key.TryGetProperty("kty", out var kty)
                 || kty.ValueKind != JsonValueKind.String)
             {
-                return Invalid($"{name}.keys[{index}] must be a JWK object with a 'kty' member");
+                return Invalid(ErrorIds.JwksMalformed, $"{name}.keys[{index}] must be a JWK object with a 'kty' member");
             }
 
             index++;
@@ -190,49 +197,26 @@ public static class ClientMetadataReader
         return null;
     }
 
-    private static MemberReader Text(Action<ClientMetadataRequest, string> assign) => (value, name, request) =>
+    private static MemberReader Text(Action<ClientMetadataRequest, string> assign) => Member(JsonValues.ReadString, assign);
+
+    private static MemberReader Strings(Action<ClientMetadataRequest, IReadOnlyList<string>> assign) => Member(JsonValues.ReadStringArray, assign);
+
+    private static MemberReader Integer(Action<ClientMetadataRequest, long> assign) => Member(JsonValues.ReadInteger, assign);
+
+    private static MemberReader Flag(Action<ClientMetadataRequest, bool> assign) => Member(JsonValues.ReadBoolean, assign);
+
+    private static MemberReader Member<T>(Func<JsonElement, string, Outcome<T>> read, Action<ClientMetadataRequest, T> assign)
+        where T : notnull => (value, name, request) =>
     {
-        var error = JsonValues.ReadString(value, name, out var text);
-        if (error is null)
+        var outcome = read(value, name);
+        if (!outcome.IsSuccess)
         {
-            assign(request, text);
+            return outcome.Error;
         }
 
-        return error;
+        assign(request, outcome.Value);
+        return null;
     };
 
-    private static MemberReader Strings(Action<ClientMetadataRequest, IReadOnlyList<string>> assign) => (value, name, request) =>
-    {
-        var error = JsonValues.ReadStringArray(value, name, out var items);
-        if (error is null)
-        {
-            assign(request, items);
-        }
-
-        return error;
-    };
-
-    private static MemberReader Integer(Action<ClientMetadataRequest, long> assign) => (value, name, request) =>
-    {
-        var error = JsonValues.ReadInteger(value, name, out var number);
-        if (error is null)
-        {
-            assign(request, number);
-        }
-
-        return error;
-    };
-
-    private static MemberReader Flag(Action<ClientMetadataRequest, bool> assign) => (value, name, request) =>
-    {
-        var error = JsonValues.ReadBoolean(value, name, out var flag);
-        if (error is null)
-        {
-            assign(request, flag);
-        }
-
-        return error;
-    };
-
-    private static OAuthError Invalid(string description) => OAuthError.InvalidClientMetadata(description);
+    private static OAuthError Invalid(string id, string description) => OAuthError.InvalidClientMetadata(id, description);
 }

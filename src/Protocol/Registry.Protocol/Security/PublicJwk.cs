@@ -48,8 +48,8 @@ public sealed record PublicJwk
     /// <summary>RFC 7638: SHA-256 over the required members (and kty) in lexicographic order, no whitespace.</summary>
     public static string Thumbprint(string kty, IReadOnlyList<(string Name, string Value)> members)
     {
-        var ordered = members.Append(("kty", kty)).OrderBy(m => m.Item1, StringComparer.Ordinal);
-        var canonical = "{" + string.Join(',', ordered.Select(m => $"\"{m.Item1}\":\"{m.Item2}\"")) + "}";
+        (string Name, string Value)[] required = [("kty", kty), .. members];
+        var canonical = "{" + string.Join(',', required.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => $"\"{m.Name}\":\"{m.Value}\"")) + "}";
         return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

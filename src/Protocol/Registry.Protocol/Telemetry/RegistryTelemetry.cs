@@ -28,6 +28,7 @@ public static class RegistryTelemetry
     public const string ClientIdAttribute = "oauth.client_id";
     public const string OutcomeAttribute = "oauth.outcome";
     public const string ErrorAttribute = "oauth.error";
+    public const string ErrorIdAttribute = "oauth.error_id";
 
     public const string Success = "success";
     public const string Failure = "error";

@@ -4,10 +4,10 @@ namespace Registry.Protocol.Tokens;
 public static class ScopeSyntax
 {
     /// <summary>Splits a scope string into distinct tokens (order kept). Extra spaces are tolerated.</summary>
-    public static bool TryParse(string scope, out IReadOnlyList<string> scopes, out string invalid)
+    public static bool TryParse(string scope, out IReadOnlyList<string> scopes, out string? invalid)
     {
         var list = new List<string>();
-        invalid = "";
+        invalid = null;
         foreach (var token in scope.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (!IsScopeToken(token))

@@ -18,19 +18,19 @@ public static class TokenRequestParser
         {
             if (!parameters.TryAdd(name, value))
             {
-                return OAuthError.InvalidRequest($"the parameter {name} is repeated (RFC 6749 section 3.2)");
+                return OAuthError.InvalidRequest(ErrorIds.TokenParameterRepeated, $"the parameter {name} is repeated (RFC 6749 section 3.2)");
             }
         }
 
         var grantType = Get(parameters, "grant_type");
         if (grantType is null)
         {
-            return OAuthError.InvalidRequest("grant_type is required");
+            return OAuthError.InvalidRequest(ErrorIds.TokenGrantTypeMissing, "grant_type is required");
         }
 
         if (grantType != GrantTypes.ClientCredentials)
         {
-            return OAuthError.Of(OAuthErrorCodes.UnsupportedGrantType,
+            return OAuthError.UnsupportedGrantType(ErrorIds.TokenGrantTypeUnsupported,
                 $"grant_type '{grantType}' is not supported; this server issues tokens for client_credentials");
         }
 
@@ -44,7 +44,7 @@ public static class TokenRequestParser
         IReadOnlyList<string>? requested = null;
         if (scope is not null && !ScopeSyntax.TryParse(scope, out requested, out var invalid))
         {
-            return OAuthError.Of(OAuthErrorCodes.InvalidScope, $"scope contains the invalid scope token '{invalid}'");
+            return OAuthError.InvalidScope(ErrorIds.TokenScopeSyntax, $"scope contains the invalid scope token '{invalid}'");
         }
 
         var (clientId, secret, method) = credentials.Value;
@@ -59,13 +59,13 @@ public static class TokenRequestParser
         {
             if (formSecret is not null)
             {
-                return OAuthError.InvalidRequest("use one client authentication method: Basic or client_secret in the body, not both (RFC 6749 section 2.3)");
+                return OAuthError.InvalidRequest(ErrorIds.ClientAuthMultipleMethods, "use one client authentication method: Basic or client_secret in the body, not both (RFC 6749 section 2.3)");
             }
 
             var basic = ParseBasic(authorization);
             if (basic.IsSuccess && formId is not null && formId != basic.Value.ClientId)
             {
-                return OAuthError.InvalidRequest("client_id in the body does not match the Basic credentials");
+                return OAuthError.InvalidRequest(ErrorIds.ClientAuthClientIdMismatch, "client_id in the body does not match the Basic credentials");
             }
 
             return basic;
@@ -73,11 +73,11 @@ public static class TokenRequestParser
 
         if (formId is null || formSecret is null)
         {
-            return OAuthError.InvalidClient("client authentication is required: client_secret_basic or client_secret_post");
+            return OAuthError.InvalidClient(ErrorIds.ClientAuthMissing, "client authentication is required: client_secret_basic or client_secret_post");
         }
 
         return formId.Length > MaxCredentialLength || formSecret.Length > MaxCredentialLength
-            ? OAuthError.InvalidClient("client authentication failed")
+            ? AuthenticationFailed
             : new Credentials(formId, formSecret, ClientAuthMethod.ClientSecretPost);
     }
 
@@ -87,19 +87,19 @@ public static class TokenRequestParser
         const string Prefix = "Basic ";
         if (!authorization.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            return OAuthError.InvalidClient("unsupported client authentication scheme; use Basic or client_secret_post");
+            return OAuthError.InvalidClient(ErrorIds.ClientAuthUnsupportedScheme, "unsupported client authentication scheme; use Basic or client_secret_post");
         }
 
         var encoded = authorization.AsSpan(Prefix.Length).Trim();
         if (encoded.Length > 4 * MaxCredentialLength)
         {
-            return OAuthError.InvalidClient("client authentication failed");
+            return AuthenticationFailed;
         }
 
         var buffer = new byte[Base64.GetMaxDecodedFromUtf8Length(encoded.Length)];
         if (!Convert.TryFromBase64Chars(encoded, buffer, out var written))
         {
-            return OAuthError.InvalidClient("malformed Basic credentials");
+            return MalformedBasic;
         }
 
         string decoded;
@@ -109,21 +109,26 @@ public static class TokenRequestParser
         }
         catch (DecoderFallbackException)
         {
-            return OAuthError.InvalidClient("malformed Basic credentials");
+            return MalformedBasic;
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {
-            return OAuthError.InvalidClient("malformed Basic credentials");
+            return MalformedBasic;
         }
 
         var clientId = FormBody.Decode(decoded[..colon]);
         var secret = FormBody.Decode(decoded[(colon + 1)..]);
         return secret.Length == 0
-            ? OAuthError.InvalidClient("client authentication failed")
+            ? AuthenticationFailed
             : new Credentials(clientId, secret, ClientAuthMethod.ClientSecretBasic);
     }
+
+    /// <summary>Credentials too long to be real, or an empty secret: refused like a wrong secret, learning the caller nothing.</summary>
+    private static OAuthError AuthenticationFailed => OAuthError.InvalidClient(ErrorIds.ClientAuthFailed, "client authentication failed");
+
+    private static OAuthError MalformedBasic => OAuthError.InvalidClient(ErrorIds.ClientAuthMalformedBasic, "malformed Basic credentials");
 
     private static string? Get(Dictionary<string, string> parameters, string name) =>
         parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;

@@ -34,9 +34,9 @@ internal sealed class TenantOptionsValidator : IValidateOptions<RegistryOptions>
         CheckAdmin(tenant, key, options, failures);
         CheckLifetimes(key, options, failures);
         CheckScopes(key, options, failures);
-        if (options.SigningAlgorithm is { } algorithm && !SigningAlgorithms.Supported.Contains(algorithm, StringComparer.Ordinal))
+        if (options.SigningAlgorithm is { } algorithm && !JoseAlgorithms.AccessTokenSigning.Contains(algorithm, StringComparer.Ordinal))
         {
-            failures.Add($"{key}:SigningAlgorithm '{algorithm}' must be one of {string.Join(", ", SigningAlgorithms.Supported)}");
+            failures.Add($"{key}:SigningAlgorithm '{algorithm}' must be one of {string.Join(", ", JoseAlgorithms.AccessTokenSigning)}");
         }
 
         var unknownGrant = options.DefaultGrantTypes?.FirstOrDefault(g => !GrantTypes.Registrable.Contains(g, StringComparer.Ordinal));

@@ -41,6 +41,6 @@ public static class TenantSettingsFactory
             secret == TenantOptions.DefaultAdminClientSecret,
             options.AdminTokenLifetimeSeconds ?? TenantOptions.DefaultAdminTokenLifetimeSeconds,
             policy,
-            options.SigningAlgorithm ?? SigningAlgorithms.RS256);
+            options.SigningAlgorithm ?? JoseAlgorithms.RS256);
     }
 }

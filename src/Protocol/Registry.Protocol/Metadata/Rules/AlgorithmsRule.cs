@@ -1,4 +1,5 @@
 using Registry.Protocol.Errors;
+using Registry.Protocol.Security;
 
 namespace Registry.Protocol.Metadata.Rules;
 
@@ -18,18 +19,19 @@ internal sealed class AlgorithmsRule : IClientMetadataRule
     }
 
     private static OAuthError? Signing(string field, string? alg) =>
-        alg is null || Algorithms.Signing.Contains(alg, StringComparer.Ordinal)
+        alg is null || JoseAlgorithms.Signing.Contains(alg, StringComparer.Ordinal)
             ? null
-            : OAuthError.InvalidClientMetadata($"{field} '{alg}' is not supported; supported: {string.Join(' ', Algorithms.Signing)}");
+            : OAuthError.InvalidClientMetadata(ErrorIds.SigningAlgUnsupported,
+                $"{field} '{alg}' is not supported; supported: {string.Join(' ', JoseAlgorithms.Signing)}");
 
     private static OAuthError? KeyEncryption(string? alg) => alg switch
     {
         null => null,
-        "RSA1_5" => OAuthError.InvalidClientMetadata(
-            $"{MetadataFields.TokenEncryptedResponseAlg} 'RSA1_5' is deprecated (RFC 8725 section 3.2); use RSA-OAEP-256"),
-        _ when Algorithms.KeyEncryption.Contains(alg, StringComparer.Ordinal) => null,
-        _ => OAuthError.InvalidClientMetadata(
-            $"{MetadataFields.TokenEncryptedResponseAlg} '{alg}' is not supported; supported: {string.Join(' ', Algorithms.KeyEncryption)}"),
+        JoseAlgorithms.Rsa1_5 => OAuthError.InvalidClientMetadata(ErrorIds.EncryptionAlgDeprecated,
+            $"{MetadataFields.TokenEncryptedResponseAlg} '{JoseAlgorithms.Rsa1_5}' is deprecated (RFC 8725 section 3.2); use {JoseAlgorithms.RsaOaep256}"),
+        _ when JoseAlgorithms.KeyEncryption.Contains(alg, StringComparer.Ordinal) => null,
+        _ => OAuthError.InvalidClientMetadata(ErrorIds.EncryptionAlgUnsupported,
+            $"{MetadataFields.TokenEncryptedResponseAlg} '{alg}' is not supported; supported: {string.Join(' ', JoseAlgorithms.KeyEncryption)}"),
     };
 
     private static OAuthError? ContentEncryption(ClientMetadataRequest request)
@@ -41,13 +43,13 @@ internal sealed class AlgorithmsRule : IClientMetadataRule
 
         if (request.TokenEncryptedResponseAlg is null)
         {
-            return OAuthError.InvalidClientMetadata(
+            return OAuthError.InvalidClientMetadata(ErrorIds.EncryptionEncWithoutAlg,
                 $"{MetadataFields.TokenEncryptedResponseEnc} requires {MetadataFields.TokenEncryptedResponseAlg}");
         }
 
-        return Algorithms.ContentEncryption.Contains(enc, StringComparer.Ordinal)
+        return JoseAlgorithms.ContentEncryption.Contains(enc, StringComparer.Ordinal)
             ? null
-            : OAuthError.InvalidClientMetadata(
-                $"{MetadataFields.TokenEncryptedResponseEnc} '{enc}' is not supported; supported: {string.Join(' ', Algorithms.ContentEncryption)}");
+            : OAuthError.InvalidClientMetadata(ErrorIds.EncryptionEncUnsupported,
+                $"{MetadataFields.TokenEncryptedResponseEnc} '{enc}' is not supported; supported: {string.Join(' ', JoseAlgorithms.ContentEncryption)}");
     }
 }

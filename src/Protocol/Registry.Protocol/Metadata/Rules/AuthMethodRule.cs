@@ -8,6 +8,6 @@ internal sealed class AuthMethodRule : IClientMetadataRule
     public OAuthError? Check(ClientMetadataRequest request, RegistrationPolicy policy) =>
         request.TokenEndpointAuthMethod is not { } method || AuthMethods.Supported.Contains(method, StringComparer.Ordinal)
             ? null
-            : OAuthError.InvalidClientMetadata(
+            : OAuthError.InvalidClientMetadata(ErrorIds.AuthMethodUnsupported,
                 $"{MetadataFields.TokenEndpointAuthMethod} '{method}' is not supported; supported: {string.Join(' ', AuthMethods.Supported)}");
 }

@@ -28,7 +28,7 @@ internal sealed class GrantResponseConsistencyRule : IClientMetadataRule
             var hasGrant = grants.Contains(grant, StringComparer.Ordinal);
             if (hasResponse != hasGrant)
             {
-                return OAuthError.InvalidClientMetadata(hasResponse
+                return OAuthError.InvalidClientMetadata(ErrorIds.GrantResponseMismatch, hasResponse
                     ? $"{MetadataFields.ResponseTypes} '{response}' requires {MetadataFields.GrantTypes} to include '{grant}' (RFC 7591 section 2.1)"
                     : $"{MetadataFields.GrantTypes} '{grant}' requires {MetadataFields.ResponseTypes} to include '{response}' (RFC 7591 section 2.1)");
             }

@@ -14,13 +14,13 @@ internal sealed class GrantTypesRule : IClientMetadataRule
 
         if (grants.Count == 0)
         {
-            return OAuthError.InvalidClientMetadata($"{MetadataFields.GrantTypes} must not be empty");
+            return OAuthError.InvalidClientMetadata(ErrorIds.GrantTypesEmpty, $"{MetadataFields.GrantTypes} must not be empty");
         }
 
         var unknown = grants.FirstOrDefault(g => !GrantTypes.Registrable.Contains(g, StringComparer.Ordinal));
         return unknown is null
             ? null
-            : OAuthError.InvalidClientMetadata(
+            : OAuthError.InvalidClientMetadata(ErrorIds.GrantTypeUnsupported,
                 $"{MetadataFields.GrantTypes} value '{unknown}' is not supported; supported: {string.Join(' ', GrantTypes.Registrable)}");
     }
 }

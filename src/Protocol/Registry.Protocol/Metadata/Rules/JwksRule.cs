@@ -14,12 +14,12 @@ internal sealed class JwksRule : IClientMetadataRule
 
         if (request.Jwks is not null)
         {
-            return OAuthError.InvalidClientMetadata(
+            return OAuthError.InvalidClientMetadata(ErrorIds.JwksWithJwksUri,
                 $"{MetadataFields.Jwks} and {MetadataFields.JwksUri} must not both be present (RFC 7591 section 2)");
         }
 
         return UriChecks.IsWebUrl(jwksUri, out var uri) && (UriChecks.IsHttps(uri) || UriChecks.IsLoopback(uri)) && uri.Fragment.Length == 0
             ? null
-            : OAuthError.InvalidClientMetadata($"{MetadataFields.JwksUri} '{jwksUri}' must be an absolute https URL without a fragment");
+            : OAuthError.InvalidClientMetadata(ErrorIds.JwksUriNotHttps, $"{MetadataFields.JwksUri} '{jwksUri}' must be an absolute https URL without a fragment");
     }
 }

@@ -16,65 +16,64 @@ internal sealed class RedirectUriRule(string field, Func<ClientMetadataRequest, 
 
     public OAuthError? Check(ClientMetadataRequest request, RegistrationPolicy policy)
     {
-        var uris = select(request);
-        if (requiredForRedirectGrants && (uris is null || uris.Count == 0))
+        var uris = select(request) ?? [];
+        if (requiredForRedirectGrants && uris.Count == 0)
         {
             var grants = request.GrantTypes ?? policy.DefaultGrantTypes;
             var redirectGrant = grants.FirstOrDefault(GrantTypes.UsesRedirect);
-            return redirectGrant is null ? null : Invalid($"{field} is required for the {redirectGrant} grant type");
+            return redirectGrant is null ? null : Invalid(ErrorIds.RedirectUriRequired, $"{field} is required for the {redirectGrant} grant type");
         }
 
         var native = request.ApplicationType == ApplicationTypes.Native;
-        for (var i = 0; i < (uris?.Count ?? 0); i++)
+        for (var i = 0; i < uris.Count; i++)
         {
-            if (CheckOne(uris![i], native) is { } problem)
+            if (CheckOne(uris[i], native) is ({ } id, { } problem))
             {
-                return Invalid($"{field}[{i}] '{uris[i]}' {problem}");
+                return Invalid(id, $"{field}[{i}] '{uris[i]}' {problem}");
             }
         }
 
         return null;
     }
 
-    private static string? CheckOne(string value, bool native)
+    private static (string Id, string Problem)? CheckOne(string value, bool native)
     {
         if (!UriChecks.TryParseAbsolute(value, out var uri))
         {
-            return "is not an absolute URI";
+            return (ErrorIds.RedirectUriNotAbsolute, "is not an absolute URI");
         }
 
         if (value.Contains('#', StringComparison.Ordinal))
         {
-            return "must not contain a fragment";
+            return (ErrorIds.RedirectUriFragment, "must not contain a fragment");
         }
 
         if (UriChecks.IsDangerous(uri))
         {
-            return $"uses the forbidden scheme {uri.Scheme}";
+            return (ErrorIds.RedirectUriForbiddenScheme, $"uses the forbidden scheme {uri.Scheme}");
         }
 
+        // .NET's parser gives every http(s) URI a host, so none of these is host-less.
         if (UriChecks.IsHttps(uri) || UriChecks.IsHttp(uri) && UriChecks.IsLoopback(uri))
         {
-            return uri.Host.Length == 0 ? "has no host" : null;
+            return null;
         }
 
         if (UriChecks.IsHttp(uri))
         {
-            return native
-                ? "must use https or the loopback interface (RFC 8252 section 7.3)"
-                : "must use https (http is allowed only for the loopback interface)";
+            return (ErrorIds.RedirectUriNotHttps, "must use https (http is allowed only for the loopback interface, RFC 8252 section 7.3)");
         }
 
         // A private-use URI scheme: native apps only, in reverse-domain form (RFC 8252 §7.1, §8.4).
         if (!native)
         {
-            return "must use https; private-use URI schemes are for native clients (application_type native)";
+            return (ErrorIds.RedirectUriPrivateSchemeNotNative, "must use https; private-use URI schemes are for native clients (application_type native)");
         }
 
         return uri.Scheme.Contains('.', StringComparison.Ordinal)
             ? null
-            : "uses a private-use scheme without a period; use reverse domain name notation (RFC 8252 section 7.1)";
+            : (ErrorIds.RedirectUriPrivateSchemeFormat, "uses a private-use scheme without a period; use reverse domain name notation (RFC 8252 section 7.1)");
     }
 
-    private static OAuthError Invalid(string description) => OAuthError.InvalidRedirectUri(description);
+    private static OAuthError Invalid(string id, string description) => OAuthError.InvalidRedirectUri(id, description);
 }

@@ -10,7 +10,7 @@ internal sealed class ResponseTypesRule : IClientMetadataRule
         var unknown = request.ResponseTypes?.FirstOrDefault(r => !ResponseTypes.Registrable.Contains(r, StringComparer.Ordinal));
         return unknown is null
             ? null
-            : OAuthError.InvalidClientMetadata(
+            : OAuthError.InvalidClientMetadata(ErrorIds.ResponseTypeUnsupported,
                 $"{MetadataFields.ResponseTypes} value '{unknown}' is not supported; supported: {string.Join(' ', ResponseTypes.Registrable)}");
     }
 }

@@ -15,20 +15,20 @@ internal sealed class ScopeRule : IClientMetadataRule
 
         if (!ScopeSyntax.TryParse(scope, out var scopes, out var invalid))
         {
-            return OAuthError.InvalidClientMetadata($"{MetadataFields.Scope} contains the invalid scope token '{invalid}' (RFC 6749 section 3.3)");
+            return OAuthError.InvalidClientMetadata(ErrorIds.ScopeSyntax, $"{MetadataFields.Scope} contains the invalid scope token '{invalid}' (RFC 6749 section 3.3)");
         }
 
         foreach (var value in scopes)
         {
             if (value == MetadataDefaults.RegisterScope)
             {
-                return OAuthError.InvalidClientMetadata(
+                return OAuthError.InvalidClientMetadata(ErrorIds.ScopeReserved,
                     $"{MetadataFields.Scope} '{value}' is reserved for the tenant's registration client");
             }
 
             if (!policy.AllowsScope(value))
             {
-                return OAuthError.InvalidClientMetadata(
+                return OAuthError.InvalidClientMetadata(ErrorIds.ScopeNotAllowed,
                     $"{MetadataFields.Scope} '{value}' is not allowed; allowed: {string.Join(' ', policy.AllowedScopes)}");
             }
         }

@@ -17,8 +17,8 @@ internal sealed class SoftwareStatementRule : IClientMetadataRule
         }
 
         return IsCompactJws(statement)
-            ? OAuthError.Of(OAuthErrorCodes.UnapprovedSoftwareStatement, "software statements are not accepted: no trusted statement issuer is configured")
-            : OAuthError.Of(OAuthErrorCodes.InvalidSoftwareStatement, $"{MetadataFields.SoftwareStatement} is not a compact-serialized JWS");
+            ? new OAuthError(OAuthErrorCodes.UnapprovedSoftwareStatement, ErrorIds.SoftwareStatementUnapproved, "software statements are not accepted: no trusted statement issuer is configured")
+            : new OAuthError(OAuthErrorCodes.InvalidSoftwareStatement, ErrorIds.SoftwareStatementMalformed, $"{MetadataFields.SoftwareStatement} is not a compact-serialized JWS");
     }
 
     private static bool IsCompactJws(string value)

@@ -13,12 +13,12 @@ internal sealed class TokenLifetimeRule : IClientMetadataRule
         if (request.TokenExpirationTimeSeconds is { } lifetime
             && (lifetime < policy.MinTokenLifetimeSeconds || lifetime > policy.MaxTokenLifetimeSeconds))
         {
-            return OAuthError.InvalidClientMetadata(
+            return OAuthError.InvalidClientMetadata(ErrorIds.TokenLifetimeOutOfBounds,
                 $"{MetadataFields.TokenExpirationTimeSeconds} must be between {policy.MinTokenLifetimeSeconds} and {policy.MaxTokenLifetimeSeconds}");
         }
 
         return request.RefreshTokenExpirationTimeSeconds is { } refresh && (refresh < 0 || refresh > MaxRefreshLifetimeSeconds)
-            ? OAuthError.InvalidClientMetadata(
+            ? OAuthError.InvalidClientMetadata(ErrorIds.RefreshTokenLifetimeOutOfBounds,
                 $"{MetadataFields.RefreshTokenExpirationTimeSeconds} must be between 0 and {MaxRefreshLifetimeSeconds}")
             : null;
     }

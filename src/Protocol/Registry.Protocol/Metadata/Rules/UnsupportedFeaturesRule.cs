@@ -10,7 +10,7 @@ internal sealed class UnsupportedFeaturesRule : IClientMetadataRule
 {
     public OAuthError? Check(ClientMetadataRequest request, RegistrationPolicy policy) =>
         request.TlsClientCertificateBoundAccessToken == true
-            ? OAuthError.InvalidClientMetadata(
+            ? OAuthError.InvalidClientMetadata(ErrorIds.CertificateBoundTokensUnsupported,
                 $"{MetadataFields.TlsClientCertificateBoundAccessToken} true is not supported: Registry issues bearer tokens only")
             : null;
 }

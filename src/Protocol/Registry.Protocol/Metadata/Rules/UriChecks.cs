@@ -8,7 +8,8 @@ internal static class UriChecks
 
     /// <summary>
     /// An absolute URI that is well-formed as written (RFC 3986): .NET's parser also "repairs" strings such as
-    /// "http://[::1]x/cb" or unescaped spaces, and a redirect URI must be compared exactly as registered.
+    /// "http://[::1]x/cb" or unescaped spaces, and takes "/path" for a file URI; a redirect URI must be
+    /// compared exactly as registered.
     /// </summary>
     public static bool TryParseAbsolute(string value, out Uri uri) =>
         Uri.TryCreate(value, UriKind.Absolute, out uri!) && !value.StartsWith('/') && Uri.IsWellFormedUriString(value, UriKind.Absolute);
@@ -23,7 +24,7 @@ internal static class UriChecks
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback && (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || uri.Host == "localhost");
 
-    /// <summary>An absolute http(s) URL: what a web page or a key-set location must be.</summary>
+    /// <summary>An absolute http(s) URL: what a web page or a key-set location must be (.NET gives every one a host).</summary>
     public static bool IsWebUrl(string value, out Uri uri) =>
-        TryParseAbsolute(value, out uri) && (IsHttps(uri) || IsHttp(uri)) && uri.Host.Length > 0;
+        TryParseAbsolute(value, out uri) && (IsHttps(uri) || IsHttp(uri));
 }

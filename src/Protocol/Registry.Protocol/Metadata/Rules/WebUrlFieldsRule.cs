@@ -14,11 +14,13 @@ internal sealed class WebUrlFieldsRule : IClientMetadataRule
             ?? CheckLocalized(request);
     }
 
+    /// <summary>Every localized member but client_name's (the reader admits only localizable members) is a URL.</summary>
     private static OAuthError? CheckLocalized(ClientMetadataRequest request)
     {
         foreach (var (name, value) in request.Localized)
         {
-            if (!name.StartsWith(MetadataFields.ClientName + "#", StringComparison.Ordinal) && CheckOne(name, value) is { } error)
+            var field = name[..name.IndexOf('#', StringComparison.Ordinal)];
+            if (field != MetadataFields.ClientName && CheckOne(name, value) is { } error)
             {
                 return error;
             }
@@ -30,5 +32,5 @@ internal sealed class WebUrlFieldsRule : IClientMetadataRule
     private static OAuthError? CheckOne(string field, string? value) =>
         value is null || UriChecks.IsWebUrl(value, out _)
             ? null
-            : OAuthError.InvalidClientMetadata($"{field} '{value}' must be an absolute http or https URL");
+            : OAuthError.InvalidClientMetadata(ErrorIds.WebUrlInvalid, $"{field} '{value}' must be an absolute http or https URL");
 }

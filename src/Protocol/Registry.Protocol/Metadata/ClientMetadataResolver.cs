@@ -1,48 +1,19 @@
-using Registry.Protocol.Errors;
-using Registry.Protocol.Metadata.Rules;
 using Registry.Protocol.Tokens;
 
 namespace Registry.Protocol.Metadata;
 
-/// <summary>Validates metadata as sent against a tenant policy and resolves it, with defaults, into <see cref="ClientMetadata"/>.</summary>
-public static class ClientMetadataValidator
+/// <summary>
+/// Validated metadata as sent, resolved into what the client is registered with: omitted members take the
+/// server's (or the tenant's) defaults (RFC 7591 §2; RFC 7592 §2.2 treats an omitted member as deleted).
+/// </summary>
+internal static class ClientMetadataResolver
 {
-    private static readonly IClientMetadataRule[] Rules =
-    [
-        new ApplicationTypeRule(),
-        new GrantTypesRule(),
-        new ResponseTypesRule(),
-        new GrantResponseConsistencyRule(),
-        RedirectUriRule.RedirectUris,
-        RedirectUriRule.PostLogoutRedirectUris,
-        new AuthMethodRule(),
-        new ScopeRule(),
-        new JwksRule(),
-        new WebUrlFieldsRule(),
-        new AlgorithmsRule(),
-        new TokenLifetimeRule(),
-        new UnsupportedFeaturesRule(),
-        new SoftwareStatementRule(),
-    ];
+    private const string EmptyJwks = """{"keys":[]}""";
 
-    public static Outcome<ClientMetadata> Validate(ClientMetadataRequest request, RegistrationPolicy policy)
+    public static ClientMetadata Resolve(ClientMetadataRequest r, RegistrationPolicy policy)
     {
-        foreach (var rule in Rules)
-        {
-            if (rule.Check(request, policy) is { } error)
-            {
-                return error;
-            }
-        }
-
-        return Resolve(request, policy);
-    }
-
-    /// <summary>Applies defaults to omitted members (RFC 7591 §2; RFC 7592 §2.2 treats omitted as deleted).</summary>
-    private static ClientMetadata Resolve(ClientMetadataRequest r, RegistrationPolicy policy)
-    {
-        // The scope rule (and, for the default, options validation) already checked the syntax.
-        var scopes = ScopeSyntax.TryParse(r.Scope ?? policy.DefaultScope, out var parsed, out _) ? parsed : [];
+        // The scope rule (and, for the tenant's default scope, options validation) already checked the syntax.
+        _ = ScopeSyntax.TryParse(r.Scope ?? policy.DefaultScope, out var scopes, out _);
         return new ClientMetadata
         {
             RedirectUris = r.RedirectUris ?? [],
@@ -82,8 +53,6 @@ public static class ClientMetadataValidator
             Localized = new Dictionary<string, string>(r.Localized, StringComparer.Ordinal),
         };
     }
-
-    private const string EmptyJwks = """{"keys":[]}""";
 
     private static string[] Distinct(IReadOnlyList<string> values) => values.Distinct(StringComparer.Ordinal).ToArray();
 }

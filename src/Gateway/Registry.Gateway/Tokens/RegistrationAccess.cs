@@ -1,0 +1,36 @@
+using Registry.Gateway.Tenancy;
+using Registry.Protocol.Errors;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
+
+namespace Registry.Gateway.Tokens;
+
+/// <summary>Who may call the registration endpoints: a register-scoped access token at /register, the client's own registration access token at /register/{id}.</summary>
+internal static class RegistrationAccess
+{
+    /// <summary>RFC 7591 §3: the initial access token must be a valid token of this tenant with the register scope; null when it is.</summary>
+    public static async Task<OAuthError?> AuthorizeAsync(HttpRequest request, TenantContext tenant, BearerTokenValidator tokens)
+    {
+        if (BearerTokenValidator.ReadBearer(request) is not { } token)
+        {
+            return OAuthError.InvalidToken(ErrorIds.BearerMissing, "an access token with the register scope is required");
+        }
+
+        var scopes = await tokens.ValidateAsync(tenant, token);
+        if (!scopes.IsSuccess)
+        {
+            return scopes.Error;
+        }
+
+        return scopes.Value.Contains(MetadataDefaults.RegisterScope, StringComparer.Ordinal)
+            ? null
+            : OAuthError.InsufficientScope(ErrorIds.BearerInsufficientScope, "the access token lacks the register scope");
+    }
+
+    /// <summary>
+    /// The registration access token of an RFC 7592 request, when the path names a possible client: a
+    /// malformed client id, like a missing token, is refused without asking any grain.
+    /// </summary>
+    public static string? TokenFor(HttpRequest request, string clientId) =>
+        Secrets.LooksLikeClientId(clientId) ? BearerTokenValidator.ReadBearer(request) : null;
+}

@@ -1,0 +1,98 @@
+namespace Registry.Protocol.Errors;
+
+/// <summary>
+/// Stable ids of every reason Registry refuses a request, "area.reason". The OAuth error code says what
+/// kind of failure it is (and, to a client, what to do); the id says which rule it was. Ids appear in the
+/// audit log (error_id) and on request spans (oauth.error_id), never in the response body, and they are a
+/// contract: dashboards and alerts may count them, so an id is never renamed or reused for another reason.
+/// </summary>
+public static class ErrorIds
+{
+    // The HTTP request itself (any endpoint).
+    public const string RequestMalformed = "request.malformed";
+    public const string RequestBodyTooLarge = "request.body_too_large";
+    public const string RequestMediaType = "request.media_type";
+    public const string RequestBodyUnreadable = "request.body_unreadable";
+    public const string RequestNotUtf8 = "request.not_utf8";
+    public const string RequestMethodNotAllowed = "request.method_not_allowed";
+    public const string RequestNotFound = "request.not_found";
+    public const string TenantUnknown = "tenant.unknown";
+
+    // The server.
+    public const string ServerInternal = "server.internal";
+    public const string ClusterUnavailable = "cluster.unavailable";
+    public const string ClientIdUnavailable = "register.client_id_unavailable";
+
+    // Registration bodies as JSON (RFC 7591 §3.1).
+    public const string MetadataNotUtf8 = "metadata.not_utf8";
+    public const string MetadataNotJson = "metadata.not_json";
+    public const string MetadataInvalidUnicode = "metadata.invalid_unicode";
+    public const string MetadataNotAnObject = "metadata.not_an_object";
+    public const string MetadataDuplicateMember = "metadata.duplicate_member";
+    public const string MetadataWrongType = "metadata.wrong_type";
+    public const string MetadataTooManyItems = "metadata.too_many_items";
+    public const string MetadataTooLong = "metadata.too_long";
+    public const string MetadataControlCharacter = "metadata.control_character";
+    public const string MetadataTooManyLocalized = "metadata.too_many_localized";
+    public const string JwksMalformed = "jwks.malformed";
+    public const string JwksTooLarge = "jwks.too_large";
+
+    // Client metadata rules (RFC 7591 §2, RFC 8252, OpenID Connect Registration).
+    public const string GrantTypesEmpty = "grant_types.empty";
+    public const string GrantTypeUnsupported = "grant_types.unsupported";
+    public const string ResponseTypeUnsupported = "response_types.unsupported";
+    public const string GrantResponseMismatch = "grant_response.mismatch";
+    public const string RedirectUriRequired = "redirect_uri.required";
+    public const string RedirectUriNotAbsolute = "redirect_uri.not_absolute";
+    public const string RedirectUriFragment = "redirect_uri.fragment";
+    public const string RedirectUriForbiddenScheme = "redirect_uri.forbidden_scheme";
+    public const string RedirectUriNotHttps = "redirect_uri.not_https";
+    public const string RedirectUriPrivateSchemeNotNative = "redirect_uri.private_scheme_not_native";
+    public const string RedirectUriPrivateSchemeFormat = "redirect_uri.private_scheme_format";
+    public const string AuthMethodUnsupported = "token_endpoint_auth_method.unsupported";
+    public const string ScopeSyntax = "scope.syntax";
+    public const string ScopeReserved = "scope.reserved";
+    public const string ScopeNotAllowed = "scope.not_allowed";
+    public const string JwksWithJwksUri = "jwks.with_jwks_uri";
+    public const string JwksUriNotHttps = "jwks_uri.not_https";
+    public const string WebUrlInvalid = "web_url.invalid";
+    public const string ApplicationTypeUnsupported = "application_type.unsupported";
+    public const string SubjectTypeUnsupported = "subject_type.unsupported";
+    public const string TokenProfileUnsupported = "preferred_token_profile.unsupported";
+    public const string SigningAlgUnsupported = "signing_alg.unsupported";
+    public const string EncryptionAlgDeprecated = "encryption_alg.deprecated";
+    public const string EncryptionAlgUnsupported = "encryption_alg.unsupported";
+    public const string EncryptionEncWithoutAlg = "encryption_enc.without_alg";
+    public const string EncryptionEncUnsupported = "encryption_enc.unsupported";
+    public const string TokenLifetimeOutOfBounds = "token_lifetime.out_of_bounds";
+    public const string RefreshTokenLifetimeOutOfBounds = "refresh_token_lifetime.out_of_bounds";
+    public const string CertificateBoundTokensUnsupported = "tls_client_certificate_bound_access_token.unsupported";
+    public const string SoftwareStatementMalformed = "software_statement.malformed";
+    public const string SoftwareStatementUnapproved = "software_statement.unapproved";
+
+    // RFC 7592 §2.2 updates.
+    public const string UpdateClientIdMissing = "update.client_id_missing";
+    public const string UpdateClientIdMismatch = "update.client_id_mismatch";
+    public const string UpdateServerManagedMember = "update.server_managed_member";
+    public const string UpdateClientSecretMismatch = "update.client_secret_mismatch";
+
+    // The token endpoint (RFC 6749 §3.2, §4.4) and client authentication (§2.3.1).
+    public const string TokenParameterRepeated = "token.parameter_repeated";
+    public const string TokenGrantTypeMissing = "token.grant_type_missing";
+    public const string TokenGrantTypeUnsupported = "token.grant_type_unsupported";
+    public const string TokenScopeSyntax = "token.scope_syntax";
+    public const string TokenGrantNotRegistered = "token.grant_not_registered";
+    public const string TokenScopeNotRegistered = "token.scope_not_registered";
+    public const string ClientAuthMissing = "client_auth.missing";
+    public const string ClientAuthMultipleMethods = "client_auth.multiple_methods";
+    public const string ClientAuthClientIdMismatch = "client_auth.client_id_mismatch";
+    public const string ClientAuthUnsupportedScheme = "client_auth.unsupported_scheme";
+    public const string ClientAuthMalformedBasic = "client_auth.malformed_basic";
+    public const string ClientAuthFailed = "client_auth.failed";
+
+    // Bearer tokens at the registration endpoints (RFC 6750, RFC 7591 §3, RFC 7592 §3).
+    public const string BearerMissing = "bearer.missing";
+    public const string BearerInvalid = "bearer.invalid";
+    public const string BearerInsufficientScope = "bearer.insufficient_scope";
+    public const string RegistrationTokenInvalid = "registration_token.invalid";
+}

@@ -1,0 +1,69 @@
+using Registry.Protocol.Errors;
+using Registry.Protocol.Metadata.Rules;
+using Registry.Protocol.Tokens;
+
+namespace Registry.Protocol.Metadata;
+
+/// <summary>
+/// Validates a registration request (RFC 7591 §3.1) or an update of one (RFC 7592 §2.2) against a tenant's
+/// policy, one rule per concern, and resolves it, with the server's defaults for what was omitted, into the
+/// <see cref="ClientMetadata"/> the client is registered with.
+/// </summary>
+public static class RegistrationRequestValidator
+{
+    private static readonly IClientMetadataRule[] Rules =
+    [
+        new ApplicationTypeRule(),
+        new GrantTypesRule(),
+        new ResponseTypesRule(),
+        new GrantResponseConsistencyRule(),
+        RedirectUriRule.RedirectUris,
+        RedirectUriRule.PostLogoutRedirectUris,
+        new AuthMethodRule(),
+        new ScopeRule(),
+        new JwksRule(),
+        new WebUrlFieldsRule(),
+        new AlgorithmsRule(),
+        new TokenLifetimeRule(),
+        new UnsupportedFeaturesRule(),
+        new SoftwareStatementRule(),
+    ];
+
+    /// <summary>A new registration: the metadata must satisfy every rule.</summary>
+    public static Outcome<ClientMetadata> ValidateCreate(ClientMetadataRequest request, RegistrationPolicy policy)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.Check(request, policy) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return ClientMetadataResolver.Resolve(request, policy);
+    }
+
+    /// <summary>
+    /// RFC 7592 §2.2: an update names the client it updates, leaves server-managed members out, and is a full
+    /// replacement validated like a new registration (omitted members take their defaults). Whether a
+    /// client_secret it echoes is the current one is checked by the client grain, which holds the hash.
+    /// </summary>
+    public static Outcome<ClientMetadata> ValidateUpdate(ClientMetadataRequest request, string clientId, RegistrationPolicy policy)
+    {
+        if (request.ClientId is null)
+        {
+            return OAuthError.InvalidClientMetadata(ErrorIds.UpdateClientIdMissing,
+                $"{MetadataFields.ClientId} is required in an update request (RFC 7592 section 2.2)");
+        }
+
+        if (!string.Equals(request.ClientId, clientId, StringComparison.Ordinal))
+        {
+            return OAuthError.InvalidClientMetadata(ErrorIds.UpdateClientIdMismatch, $"{MetadataFields.ClientId} does not match the client being updated");
+        }
+
+        return request.ServerManagedFieldsSent.Count > 0
+            ? OAuthError.InvalidClientMetadata(ErrorIds.UpdateServerManagedMember,
+                $"{request.ServerManagedFieldsSent[0]} is set by the server and must not be sent in an update (RFC 7592 section 2.2)")
+            : ValidateCreate(request, policy);
+    }
+}

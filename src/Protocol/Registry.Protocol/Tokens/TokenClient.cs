@@ -1,0 +1,14 @@
+using Registry.Protocol.Metadata;
+
+namespace Registry.Protocol.Tokens;
+
+/// <summary>
+/// What an authenticated client may be issued at the token endpoint: the grant types and scopes it is
+/// registered for and the lifetime of its tokens.
+/// </summary>
+public sealed record TokenClient(IReadOnlyList<string> GrantTypes, IReadOnlyList<string> Scopes, int LifetimeSeconds)
+{
+    /// <summary>The tenant's bootstrap admin client: client_credentials for the register scope, nothing else.</summary>
+    public static TokenClient Admin(int lifetimeSeconds) =>
+        new([Metadata.GrantTypes.ClientCredentials], [MetadataDefaults.RegisterScope], lifetimeSeconds);
+}
