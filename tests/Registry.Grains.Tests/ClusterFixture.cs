@@ -49,6 +49,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["fast"] = new() { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" },
                 ["switched"] = new() { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" },
                 ["stored"] = new() { AdminClientSecret = AcmeSecret },
+                ["rewritten"] = new() { AdminClientSecret = AcmeSecret },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSingleton<ClientCounts>();

@@ -84,5 +84,30 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(42, await fixture.Grains.GetGrain<ITenantGrain>("stored").AddClientCount(0));
     }
 
+    [Fact]
+    public async Task Rewritten_today_a_client_and_a_tenant_keep_the_member_names_of_version_1_and_gain_their_schema_version()
+    {
+        var key = ClientKey.Of("default", "GoldenClient" + Guid.NewGuid().ToString("N")[..10]);
+        fixture.Storage.Put("client", GrainId.Create("client", key), Document("client-v1.json"));
+        fixture.Storage.Put("tenant", GrainId.Create("tenant", "rewritten"), Document("tenant-v1.json"));
+        var read = await fixture.Grains.GetGrain<IClientGrain>(key).Read(CurrentToken);
+        Assert.Equal(ClientOperationStatus.Ok, (await fixture.Grains.GetGrain<IClientGrain>(key).Update(CurrentToken, new(read.Client!.Metadata), null, Secrets.NewSecret())).Status);
+        Assert.Equal(43, await fixture.Grains.GetGrain<ITenantGrain>("rewritten").AddClientCount(1));
+
+        using var client = JsonDocument.Parse(fixture.Storage.Json("client", GrainId.Create("client", key))!);
+        using var goldenClient = JsonDocument.Parse(Document("client-v1.json"));
+        using var tenant = JsonDocument.Parse(fixture.Storage.Json("tenant", GrainId.Create("tenant", "rewritten"))!);
+        using var goldenTenant = JsonDocument.Parse(Document("tenant-v1.json"));
+
+        Assert.Equal([.. Names(goldenClient.RootElement), "SchemaVersion"], Names(client.RootElement));
+        Assert.Equal(Names(goldenClient.RootElement.GetProperty("Metadata")), Names(client.RootElement.GetProperty("Metadata")));
+        Assert.Equal((1, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
+        Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion"], Names(tenant.RootElement));
+        Assert.Equal(Names(goldenTenant.RootElement.GetProperty("SigningKeys")[0]), Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
+        Assert.Equal(1, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
+    }
+
+    private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
+
     private static string Document(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredDocuments", name));
 }

@@ -23,10 +23,14 @@ internal sealed partial class ClientGrain(
     /// <summary>"Last used" is written at most this often; in between it lives in memory until deactivation.</summary>
     internal static readonly TimeSpan LastUsedWriteInterval = TimeSpan.FromMinutes(10);
 
+    private ClientMetadata? _metadata;
     private ClientCredentialCheck? _credentialCheck;
     private bool _lastUsedDirty;
 
     private (string Tenant, string ClientId)? _key;
+
+    /// <summary>The stored metadata in the protocol's shape, made once per activation and update.</summary>
+    private ClientMetadata Metadata => _metadata ??= state.State.Metadata.ToMetadata();
 
     private string ClientId => Key.ClientId;
 
@@ -44,9 +48,9 @@ internal sealed partial class ClientGrain(
         }
 
         var now = time.GetUtcNow();
-        await Persist(new ClientState
+        await Persist(metadata.Value, new ClientState
         {
-            Metadata = metadata.Value,
+            Metadata = StoredClientMetadata.From(metadata.Value),
             SecretHash = Secrets.Hash(clientSecret),
             RegistrationTokenHash = Secrets.Hash(registrationAccessToken),
             CreatedAt = now,
@@ -81,9 +85,9 @@ internal sealed partial class ClientGrain(
             return ClientOperationResult.SecretMismatch;
         }
 
-        await Persist(state.State with
+        await Persist(metadata.Value, state.State with
         {
-            Metadata = metadata.Value,
+            Metadata = StoredClientMetadata.From(metadata.Value),
             RegistrationTokenHash = Secrets.Hash(newRegistrationAccessToken),
             UpdatedAt = time.GetUtcNow(),
             Version = state.State.Version + 1,
@@ -100,6 +104,7 @@ internal sealed partial class ClientGrain(
 
         await state.ClearStateAsync();
         counts.Add(Tenant, -1);
+        _metadata = null;
         _credentialCheck = null;
         _lastUsedDirty = false;
         DeactivateOnIdle();
@@ -120,7 +125,7 @@ internal sealed partial class ClientGrain(
         }
 
         await TouchLastUsed(now);
-        return _credentialCheck ??= CredentialCheckFor(state.State.Metadata);
+        return _credentialCheck ??= CredentialCheckFor(Metadata);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -154,13 +159,14 @@ internal sealed partial class ClientGrain(
         Exists() && Secrets.Matches(registrationAccessToken, state.State.RegistrationTokenHash);
 
     /// <summary>Writes a new state; if storage fails, the activation keeps the last stored state.</summary>
-    private async Task Persist(ClientState next)
+    private async Task Persist(ClientMetadata metadata, ClientState next)
     {
         var previous = state.State;
         state.State = next;
         try
         {
             await state.WriteStateAsync();
+            _metadata = metadata;
             _credentialCheck = null;
             _lastUsedDirty = false;
         }
@@ -205,7 +211,7 @@ internal sealed partial class ClientGrain(
             RegistrationAccessToken = registrationAccessToken,
             CreatedAt = current.CreatedAt,
             UpdatedAt = current.UpdatedAt,
-            Metadata = current.Metadata,
+            Metadata = Metadata,
         });
     }
 

@@ -1,31 +1,39 @@
-using Registry.Protocol.Metadata;
+using System.Text.Json.Serialization;
 
 namespace Registry.Grains.Clients;
 
 /// <summary>
-/// The persisted state of a client grain. Property names are the storage schema (JSON in Azure Table
-/// storage): change them only with a migration note. Secrets are stored as SHA-256 hashes only.
+/// The stored document of a client grain (JSON in Azure Table storage), its own versioned shape: member names
+/// are pinned by <see cref="JsonPropertyNameAttribute"/>, so renaming a property changes nothing stored.
+/// Changing what is stored means a new <see cref="CurrentSchemaVersion"/>, reading every older version, and
+/// a golden document of the new version in the grain tests (StoredDocuments/). Secrets are stored as
+/// SHA-256 hashes only.
 /// </summary>
 [GenerateSerializer]
 [Alias("Registry.ClientState")]
 public sealed record ClientState
 {
-    [Id(0)] public ClientMetadata Metadata { get; init; } = new();
+    /// <summary>Version 1: the document as first stored (it had no SchemaVersion member, which reads as 1).</summary>
+    public const int CurrentSchemaVersion = 1;
 
-    [Id(1)] public byte[] SecretHash { get; init; } = [];
+    [Id(0), JsonPropertyName("Metadata")] public StoredClientMetadata Metadata { get; init; } = new();
+
+    [Id(1), JsonPropertyName("SecretHash")] public byte[] SecretHash { get; init; } = [];
 
     /// <summary>Seconds since the epoch when the secret expires; 0 = never.</summary>
-    [Id(2)] public long SecretExpiresAt { get; init; }
+    [Id(2), JsonPropertyName("SecretExpiresAt")] public long SecretExpiresAt { get; init; }
 
-    [Id(3)] public byte[] RegistrationTokenHash { get; init; } = [];
+    [Id(3), JsonPropertyName("RegistrationTokenHash")] public byte[] RegistrationTokenHash { get; init; } = [];
 
-    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(4), JsonPropertyName("CreatedAt")] public DateTimeOffset CreatedAt { get; init; }
 
-    [Id(5)] public DateTimeOffset UpdatedAt { get; init; }
+    [Id(5), JsonPropertyName("UpdatedAt")] public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>Last successful client authentication; persisted lazily (see <see cref="ClientGrain"/>).</summary>
-    [Id(6)] public DateTimeOffset? LastUsedAt { get; set; }
+    [Id(6), JsonPropertyName("LastUsedAt")] public DateTimeOffset? LastUsedAt { get; set; }
 
     /// <summary>Incremented by every change of the registration.</summary>
-    [Id(7)] public int Version { get; init; }
+    [Id(7), JsonPropertyName("Version")] public int Version { get; init; }
+
+    [Id(8), JsonPropertyName("SchemaVersion")] public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 }

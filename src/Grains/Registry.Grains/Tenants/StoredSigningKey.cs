@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Registry.Grains.Tenants;
 
 /// <summary>A signing key as stored: the private key as PKCS#8 (see <see cref="TenantState"/>).</summary>
@@ -5,11 +7,11 @@ namespace Registry.Grains.Tenants;
 [Alias("Registry.StoredSigningKey")]
 public sealed class StoredSigningKey
 {
-    [Id(0)] public string KeyId { get; set; } = "";
+    [Id(0), JsonPropertyName("KeyId")] public string KeyId { get; set; } = "";
 
-    [Id(1)] public string Algorithm { get; set; } = "";
+    [Id(1), JsonPropertyName("Algorithm")] public string Algorithm { get; set; } = "";
 
-    [Id(2)] public byte[] Pkcs8PrivateKey { get; set; } = [];
+    [Id(2), JsonPropertyName("Pkcs8PrivateKey")] public byte[] Pkcs8PrivateKey { get; set; } = [];
 
-    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(3), JsonPropertyName("CreatedAt")] public DateTimeOffset CreatedAt { get; set; }
 }
