@@ -46,7 +46,7 @@ public sealed class FailoverTests(ClusterFixture fixture, ITestOutputHelper outp
                 kill = Cluster.RunAsync("kill-silo", "1");
             }
 
-            return Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.SeedBody);
+            return Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.ExampleRegistration);
         });
         await Eventually.UntilAsync(() => kill is not null, TimeSpan.FromSeconds(60), "the load to reach the kill point");
         var detected = await WaitForActiveSilosAsync(inspector, 1, load.Clock);
@@ -122,7 +122,7 @@ public sealed class FailoverTests(ClusterFixture fixture, ITestOutputHelper outp
         var restarted = clock.Elapsed;
 
         await VerifyEveryAcknowledgedClientAsync();
-        Assert.Equal(HttpStatusCode.Created, (await Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.SeedBody)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.ExampleRegistration)).StatusCode);
         var jwks = new JsonWebKeySet(await Http.GetStringAsync("/jwks"));
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(accessToken, new TokenValidationParameters
         {
@@ -155,7 +155,7 @@ public sealed class FailoverTests(ClusterFixture fixture, ITestOutputHelper outp
         var admin = await Http.AdminTokenAsync();
         var load = new LoadRun();
         using var stop = new CancellationTokenSource();
-        var registering = load.RunAsync(4, int.MaxValue, _ => Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.SeedBody), stop.Token);
+        var registering = load.RunAsync(4, int.MaxValue, _ => Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.ExampleRegistration), stop.Token);
         var redisDownAt = load.Clock.Elapsed;
         await Cluster.RunAsync(TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["REDIS_DOWN_SECONDS"] = "5" }, "restart-redis");
         var redisUpAt = load.Clock.Elapsed;
@@ -197,7 +197,7 @@ public sealed class FailoverTests(ClusterFixture fixture, ITestOutputHelper outp
             "the gateway to report unready without silos");
         var unready = clock.Elapsed;
         var attempt = Stopwatch.StartNew();
-        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.SeedBody);
+        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.ExampleRegistration);
         var answeredIn = attempt.Elapsed;
         await response.AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "temporarily_unavailable");
         Assert.NotNull(response.Headers.RetryAfter);

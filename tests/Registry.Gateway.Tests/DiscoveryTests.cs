@@ -13,7 +13,7 @@ public sealed class DiscoveryTests(ServerFixture fixture)
     [Theory]
     [InlineData("/.well-known/openid-configuration")]
     [InlineData("/.well-known/oauth-authorization-server")]
-    public async Task Metadata_points_at_the_endpoints_that_serve_the_seed_flow(string path)
+    public async Task Metadata_points_at_the_endpoints_that_serve_the_walkthrough(string path)
     {
         var response = await Http.GetAsync(path);
         var metadata = await response.JsonAsync();

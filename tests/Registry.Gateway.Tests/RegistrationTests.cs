@@ -20,7 +20,7 @@ public sealed class RegistrationTests(ServerFixture fixture)
     [Fact]
     public async Task Without_a_token_the_answer_is_401_with_a_bare_bearer_challenge()
     {
-        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", null, OAuthClient.SeedBody);
+        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", null, OAuthClient.ExampleRegistration);
 
         await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.BearerMissing);
         var (scheme, parameters) = response.Challenge();
@@ -34,7 +34,7 @@ public sealed class RegistrationTests(ServerFixture fixture)
     [InlineData("eyJhbGciOiJub25lIn0.eyJzY29wZSI6InJlZ2lzdGVyIn0.")]
     public async Task A_malformed_token_is_401_invalid_token(string token)
     {
-        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody);
+        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration);
 
         var body = await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.BearerInvalid);
         var (scheme, parameters) = response.Challenge();
@@ -46,7 +46,7 @@ public sealed class RegistrationTests(ServerFixture fixture)
     {
         var token = Unsigned(new { alg = "none", typ = "at+jwt" }, Claims(fixture.Server.Issuer));
 
-        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class RegistrationTests(ServerFixture fixture)
                 SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(secret) { KeyId = key.Kid }, SecurityAlgorithms.HmacSha256),
             });
 
-            await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+            await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
         }
     }
 
@@ -76,9 +76,9 @@ public sealed class RegistrationTests(ServerFixture fixture)
         var untyped = Sign(tenant, "JWT", DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
         var valid = Sign(tenant, "at+jwt", DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
 
-        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", expired, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", untyped, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        Assert.Equal(HttpStatusCode.Created, (await Http.SendJsonAsync(HttpMethod.Post, "/register", valid, OAuthClient.SeedBody)).StatusCode);
+        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", expired, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", untyped, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        Assert.Equal(HttpStatusCode.Created, (await Http.SendJsonAsync(HttpMethod.Post, "/register", valid, OAuthClient.ExampleRegistration)).StatusCode);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class RegistrationTests(ServerFixture fixture)
         var client = await Http.RegisterAsync();
         var token = await Http.ClientTokenAsync("", client);
 
-        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody);
+        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration);
 
         await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Forbidden, "insufficient_scope", ErrorIds.BearerInsufficientScope);
         var (scheme, parameters) = response.Challenge();
@@ -101,11 +101,11 @@ public sealed class RegistrationTests(ServerFixture fixture)
         var otherHost = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseAddress.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal)) };
         var token = await otherHost.AdminTokenAsync();
 
-        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        Assert.Equal(HttpStatusCode.Created, (await otherHost.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).StatusCode);
+        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        Assert.Equal(HttpStatusCode.Created, (await otherHost.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration)).StatusCode);
 
         // Once accepted (and cached) under its own host name, it is still refused under the other.
-        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     public static TheoryData<string, string, HttpStatusCode, string, string> BadBodies => new()
@@ -117,8 +117,8 @@ public sealed class RegistrationTests(ServerFixture fixture)
         { "application/json", "{\"client_name\": \"nul\\u0000byte\", \"grant_types\": [\"client_credentials\"]}", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataControlCharacter },
         { "application/json", "{\"redirect_uris\": [" + string.Join(',', Enumerable.Repeat("\"https://a.example\"", 500)) + "]}", HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.MetadataTooManyItems },
         { "application/json", "{\"grant_types\": [\"client_credentials\"], \"redirect_uris\": [\"http://evil.example\"]}", HttpStatusCode.BadRequest, "invalid_redirect_uri", ErrorIds.RedirectUriNotHttps },
-        { "application/json; charset=utf-16", OAuthClient.SeedBody, HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
-        { "text/plain", OAuthClient.SeedBody, HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
+        { "application/json; charset=utf-16", OAuthClient.ExampleRegistration, HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
+        { "text/plain", OAuthClient.ExampleRegistration, HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
         { "application/x-www-form-urlencoded", "grant_types=client_credentials", HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType },
         { "application/json", "{\"client_name\": \"" + new string('x', 70_000) + "\"}", HttpStatusCode.RequestEntityTooLarge, "invalid_request", ErrorIds.RequestBodyTooLarge },
     };
@@ -136,7 +136,7 @@ public sealed class RegistrationTests(ServerFixture fixture)
     public async Task A_body_without_content_type_is_415()
     {
         var token = await Http.AdminTokenAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(OAuthClient.SeedBody)) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/register") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(OAuthClient.ExampleRegistration)) };
         request.Headers.Authorization = new("Bearer", token);
 
         await fixture.Server.AssertErrorAsync(await Http.SendAsync(request), HttpStatusCode.UnsupportedMediaType, "invalid_request", ErrorIds.RequestMediaType);

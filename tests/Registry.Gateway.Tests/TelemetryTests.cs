@@ -203,7 +203,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
             await (await http.TokenAsync("", "grant_type=client_credentials&client_id=registerClient&client_secret=wrong-guess-secret"))
                 .AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
             await (await http.TokenAsync("", "grant_type=client_credentials&client_id=%5D&client_secret=x")).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
-            await (await http.SendJsonAsync(HttpMethod.Post, "/register", access, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Forbidden, "insufficient_scope");
+            await (await http.SendJsonAsync(HttpMethod.Post, "/register", access, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Forbidden, "insufficient_scope");
             Assert.Equal(HttpStatusCode.NoContent, (await http.SendJsonAsync(HttpMethod.Delete, path, updated.Str("registration_access_token"), null)).StatusCode);
 
             ClientIds.AddRange([Client.Str("client_id"), other.Str("client_id")]);

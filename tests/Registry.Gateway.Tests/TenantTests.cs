@@ -94,9 +94,9 @@ public sealed class TenantTests(ServerFixture fixture)
         await Http.RegisterAsync(adminToken: rootAdmin);
         await Http.RegisterAsync(Acme, """{"scope": "orders.read"}""", acmeAdmin);
 
-        await (await Http.SendJsonAsync(HttpMethod.Post, Acme + "/register", rootAdmin, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", acmeAdmin, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        await (await Http.SendJsonAsync(HttpMethod.Post, Globex + "/register", acmeAdmin, OAuthClient.SeedBody)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await Http.SendJsonAsync(HttpMethod.Post, Acme + "/register", rootAdmin, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await Http.SendJsonAsync(HttpMethod.Post, "/register", acmeAdmin, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await Http.SendJsonAsync(HttpMethod.Post, Globex + "/register", acmeAdmin, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class TenantTests(ServerFixture fixture)
     {
         var acmeToken = await Http.AdminTokenAsync(Acme, secret: ServerFixture.AcmeSecret);
 
-        var error = await fixture.Server.AssertErrorAsync(await Http.SendJsonAsync(HttpMethod.Post, Acme + "/register", acmeToken, OAuthClient.SeedBody),
+        var error = await fixture.Server.AssertErrorAsync(await Http.SendJsonAsync(HttpMethod.Post, Acme + "/register", acmeToken, OAuthClient.ExampleRegistration),
             HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.ScopeNotAllowed);
         Assert.Contains("'openid'", error.Str("error_description"), StringComparison.Ordinal);
 

@@ -95,7 +95,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_default_tenant_accepts_the_seed_bootstrap_credentials_by_default()
+    public async Task The_default_tenant_accepts_the_default_bootstrap_credentials_by_default()
     {
         Assert.True(await fixture.Grains.GetGrain<ITenantGrain>("default").AuthenticateAdmin("registerClient", "password"));
     }

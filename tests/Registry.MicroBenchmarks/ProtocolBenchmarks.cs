@@ -11,7 +11,7 @@ namespace Registry.MicroBenchmarks;
 /// <summary>The pure protocol work of /register and /token.</summary>
 public class ProtocolBenchmarks
 {
-    private static readonly byte[] SeedBody = Encoding.UTF8.GetBytes(
+    private static readonly byte[] ExampleBody = Encoding.UTF8.GetBytes(
         """{"grant_types": ["client_credentials"], "scope": "openid profile", "redirect_uris": ["https://tmp.com"], "client_name": "bench-1"}""");
 
     private readonly RegistrationPolicy _policy = new();
@@ -25,7 +25,7 @@ public class ProtocolBenchmarks
     public void Setup()
     {
         _hash = Secrets.Hash(_secret);
-        var metadata = RegistrationRequestValidator.ValidateCreate(ClientMetadataReader.Read(SeedBody).Value!, _policy).Value!;
+        var metadata = RegistrationRequestValidator.ValidateCreate(ClientMetadataReader.Read(ExampleBody).Value!, _policy).Value!;
         _client = new ClientInformation
         {
             ClientId = Secrets.NewClientId(),
@@ -37,8 +37,8 @@ public class ProtocolBenchmarks
         };
     }
 
-    [Benchmark(Description = "metadata: read + validate the seed body")]
-    public bool MetadataValidation() => RegistrationRequestValidator.ValidateCreate(ClientMetadataReader.Read(SeedBody).Value!, _policy).IsSuccess;
+    [Benchmark(Description = "metadata: read + validate the example registration")]
+    public bool MetadataValidation() => RegistrationRequestValidator.ValidateCreate(ClientMetadataReader.Read(ExampleBody).Value!, _policy).IsSuccess;
 
     [Benchmark(Description = "token request: parse form + Basic")]
     public bool TokenRequestParsing() => TokenRequestParser.Parse(FormBody.Parse("grant_type=client_credentials&scope=openid"), _basic).IsSuccess;

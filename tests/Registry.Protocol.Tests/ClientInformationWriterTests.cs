@@ -9,12 +9,12 @@ public sealed class ClientInformationWriterTests
     private static readonly DateTimeOffset Created = new(2023, 6, 12, 19, 24, 24, TimeSpan.Zero);
 
     [Fact]
-    public void Every_member_of_the_seed_example_response_is_written_with_the_same_json_type()
+    public void Every_member_of_the_example_response_is_written_with_the_same_json_type()
     {
-        var written = Write(Information(Validated(TestData.SeedRequest)));
-        var seed = TestData.SeedExampleResponse();
+        var written = Write(Information(Validated(TestData.ExampleRegistration)));
+        var example = TestData.ExampleRegistrationResponse();
 
-        foreach (var member in seed.EnumerateObject())
+        foreach (var member in example.EnumerateObject())
         {
             Assert.True(written.TryGetProperty(member.Name, out var value), $"missing {member.Name}");
             Assert.True(member.Value.ValueKind == value.ValueKind, $"{member.Name}: {value.ValueKind} instead of {member.Value.ValueKind}");
@@ -24,7 +24,7 @@ public sealed class ClientInformationWriterTests
     [Fact]
     public void Rfc7591_members_and_values_are_written()
     {
-        var written = Write(Information(Validated(TestData.SeedRequest)));
+        var written = Write(Information(Validated(TestData.ExampleRegistration)));
 
         Assert.Equal(0, written.GetProperty("client_secret_expires_at").GetInt64());
         Assert.Equal(Created.ToUnixTimeSeconds(), written.GetProperty("client_id_issued_at").GetInt64());
@@ -37,7 +37,7 @@ public sealed class ClientInformationWriterTests
     [Fact]
     public void The_secret_appears_only_when_issued()
     {
-        var info = Information(Validated(TestData.SeedRequest));
+        var info = Information(Validated(TestData.ExampleRegistration));
 
         Assert.Equal("s3cret", Write(info).GetProperty("client_secret").GetString());
         Assert.False(Write(info with { ClientSecret = null }).TryGetProperty("client_secret", out _));

@@ -98,7 +98,7 @@ public sealed class RegistrationRequestValidatorTests
 
     public static TheoryData<string> Valid => new()
     {
-        TestData.SeedRequest,
+        TestData.ExampleRegistration,
         "{" + Cc + "}",
         $$"""{{{Cc}}, "redirect_uris": ["http://127.0.0.1:8080/cb", "http://[::1]/cb", "http://localhost/cb"]}""",
         $$"""{{{Cc}}, "application_type": "native", "redirect_uris": ["com.example.app:/oauth2redirect", "http://127.0.0.1/cb", "https://app.example/cb"]}""",
@@ -126,9 +126,9 @@ public sealed class RegistrationRequestValidatorTests
     }
 
     [Fact]
-    public void The_seed_body_registers_unchanged_with_rfc7591_defaults()
+    public void The_example_registration_registers_unchanged_with_rfc7591_defaults()
     {
-        var metadata = Validate(TestData.SeedRequest);
+        var metadata = Validate(TestData.ExampleRegistration);
 
         Assert.Equal(["client_credentials"], metadata.GrantTypes);
         Assert.Equal(["https://tmp.com"], metadata.RedirectUris);

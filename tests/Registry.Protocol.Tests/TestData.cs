@@ -6,8 +6,8 @@ namespace Registry.Protocol.Tests;
 
 internal static class TestData
 {
-    /// <summary>The customer's seed request body, unchanged.</summary>
-    public const string SeedRequest = """
+    /// <summary>The registration request of the product specification's example, unchanged.</summary>
+    public const string ExampleRegistration = """
         {
             "grant_types": ["client_credentials"],
             "scope": "openid profile",
@@ -22,10 +22,10 @@ internal static class TestData
         DefaultGrantTypes = [GrantTypes.AuthorizationCode],
     };
 
-    /// <summary>The seed's example response (copied from the customer's spec).</summary>
-    public static JsonElement SeedExampleResponse()
+    /// <summary>The product specification's example registration response (copied from it).</summary>
+    public static JsonElement ExampleRegistrationResponse()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "seed-example-response.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "example-registration-response.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.Clone();
     }

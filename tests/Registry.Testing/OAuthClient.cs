@@ -9,7 +9,7 @@ namespace Registry.Testing;
 /// <summary>What a user would do with curl, as small helpers. Paths are relative to a tenant's issuer.</summary>
 public static class OAuthClient
 {
-    public const string SeedBody = """{"grant_types": ["client_credentials"], "scope": "openid profile", "redirect_uris": ["https://tmp.com"]}""";
+    public const string ExampleRegistration = """{"grant_types": ["client_credentials"], "scope": "openid profile", "redirect_uris": ["https://tmp.com"]}""";
 
     public static Task<HttpResponseMessage> TokenAsync(this HttpClient http, string prefix, string form, AuthenticationHeaderValue? authorization = null)
     {
@@ -54,7 +54,7 @@ public static class OAuthClient
         return http.SendAsync(request);
     }
 
-    public static async Task<JsonElement> RegisterAsync(this HttpClient http, string prefix = "", string body = SeedBody, string? adminToken = null)
+    public static async Task<JsonElement> RegisterAsync(this HttpClient http, string prefix = "", string body = ExampleRegistration, string? adminToken = null)
     {
         adminToken ??= await http.AdminTokenAsync(prefix);
         var response = await http.SendJsonAsync(HttpMethod.Post, prefix + "/register", adminToken, body);

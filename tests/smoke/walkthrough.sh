@@ -135,7 +135,7 @@ stop_registry
 # --- configuration through environment variables ---
 check "registry starts with its address and admin secret from the environment" \
   start_registry ASPNETCORE_URLS="$B" Registry__Tenants__default__AdminClientSecret=env-provided-secret
-check "the seed password no longer works" test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/token" -d 'client_id=registerClient&grant_type=client_credentials&client_secret=password')" = 401
+check "the default bootstrap secret no longer works" test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/token" -d 'client_id=registerClient&grant_type=client_credentials&client_secret=password')" = 401
 check "the configured secret works" test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$B/token" -d 'client_id=registerClient&grant_type=client_credentials&client_secret=env-provided-secret')" = 200
 check "no default-password warning" bash -c "test -s '$work/registry.log' && ! grep -q 'SECURITY WARNING' '$work/registry.log'"
 stop_registry

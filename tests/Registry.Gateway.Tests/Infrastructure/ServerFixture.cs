@@ -1,7 +1,7 @@
 namespace Registry.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// The shared server: the default tenant with the seed's bootstrap credentials, and tenants "acme" and
+/// The shared server: the default tenant with the default bootstrap credentials, and tenants "acme" and
 /// "globex" with their own admin clients and policies.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime

@@ -6,7 +6,7 @@ using F = Registry.Protocol.Metadata.MetadataFields;
 namespace Registry.Protocol.Json;
 
 /// <summary>
-/// Writes the client information response: every member of the seed's example response, in its order and
+/// Writes the client information response: every member of the product specification's example response, in its order and
 /// with its JSON types, then the RFC 7591 members the example lacks. Optional URLs appear only when set.
 /// </summary>
 public static class ClientInformationWriter
@@ -75,7 +75,7 @@ public static class ClientInformationWriter
         w.WriteEndObject();
     }
 
-    /// <summary>ISO 8601 in UTC with 7 fractional digits, as in the seed ("2023-06-12T19:24:24.0727511Z").</summary>
+    /// <summary>ISO 8601 in UTC with 7 fractional digits, as in the specification's example ("2023-06-12T19:24:24.0727511Z").</summary>
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 

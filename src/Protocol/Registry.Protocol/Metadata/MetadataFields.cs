@@ -1,6 +1,6 @@
 namespace Registry.Protocol.Metadata;
 
-/// <summary>JSON member names of client metadata (RFC 7591 §2, RFC 7592, OpenID Connect Registration, and the seed's extensions).</summary>
+/// <summary>JSON member names of client metadata (RFC 7591 §2, RFC 7592, OpenID Connect Registration, and the product specification's extensions).</summary>
 public static class MetadataFields
 {
     // Server-issued (RFC 7591 §3.2.1, RFC 7592 §3)
@@ -31,7 +31,7 @@ public static class MetadataFields
     public const string SoftwareVersion = "software_version";
     public const string SoftwareStatement = "software_statement";
 
-    // OpenID Connect Registration / Session / the seed's server extensions
+    // OpenID Connect Registration / Session / the product specification's server extensions
     public const string ApplicationType = "application_type";
     public const string SubjectType = "subject_type";
     public const string IdTokenSignedResponseAlg = "id_token_signed_response_alg";

@@ -4,7 +4,7 @@ namespace Registry.Protocol.Metadata.Rules;
 
 /// <summary>
 /// RFC 7591 §2.1: "code" goes with authorization_code and "token" with implicit, both ways. Checked only
-/// when the client sent both members, so that a body like the seed's (grant_types only) registers unchanged
+/// when the client sent both members, so that a body like the specification's example (grant_types only) registers unchanged
 /// next to the default response_types.
 /// </summary>
 internal sealed class GrantResponseConsistencyRule : IClientMetadataRule

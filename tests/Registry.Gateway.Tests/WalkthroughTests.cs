@@ -8,12 +8,12 @@ namespace Registry.Gateway.Tests;
 
 /// <summary>The customer's spec, walked as a user would: token, register, use the client, manage it.</summary>
 [Collection(ServerCollectionDefinition.Name)]
-public sealed class SeedFlowTests(ServerFixture fixture)
+public sealed class WalkthroughTests(ServerFixture fixture)
 {
     private HttpClient Http => fixture.Http;
 
     [Fact]
-    public async Task The_seed_token_request_returns_a_register_scoped_bearer_token()
+    public async Task The_walkthrough_token_request_returns_a_register_scoped_bearer_token()
     {
         var response = await Http.TokenAsync("", "client_id=registerClient&grant_type=client_credentials&client_secret=password&scope=register");
 
@@ -26,20 +26,20 @@ public sealed class SeedFlowTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task The_seed_registration_answers_201_with_every_field_of_the_seed_example()
+    public async Task The_example_registration_answers_201_with_every_member_of_the_example_response()
     {
         var token = await Http.AdminTokenAsync();
 
-        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.SeedBody);
+        var response = await Http.SendJsonAsync(HttpMethod.Post, "/register", token, OAuthClient.ExampleRegistration);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var client = await response.JsonAsync();
-        using var seedDocument = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-example-response.json")));
-        foreach (var member in seedDocument.RootElement.EnumerateObject())
+        using var example = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "example-registration-response.json")));
+        foreach (var member in example.RootElement.EnumerateObject())
         {
             Assert.True(client.TryGetProperty(member.Name, out var value), $"missing {member.Name}");
-            Assert.True(member.Value.ValueKind == value.ValueKind, $"{member.Name} is {value.ValueKind}, the seed has {member.Value.ValueKind}");
+            Assert.True(member.Value.ValueKind == value.ValueKind, $"{member.Name} is {value.ValueKind}, the example has {member.Value.ValueKind}");
         }
 
         var clientId = client.Str("client_id");

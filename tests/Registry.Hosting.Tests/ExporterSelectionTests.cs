@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Registry.Hosting.Telemetry;
 
-namespace Registry.Gateway.Tests;
+namespace Registry.Hosting.Tests;
 
 /// <summary>OTLP/console export follows the standard OTEL_* variables and is off when none is set.</summary>
 public sealed class ExporterSelectionTests
