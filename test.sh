@@ -2,10 +2,11 @@
 # The whole test suite, as the README says: ./test.sh
 #
 # Builds the solution (warnings are errors), checks formatting (dotnet format), installs what the tests
-# need when missing (curl, jq, openssl, prometheus for promtool, redis-server, yamllint and docker-compose
-# from apt, Azurite from npm), runs every test project one at a time (the failover tests start real Redis,
-# Azurite, silo and gateway processes through deploy/local/cluster.sh), then the smoke scripts: the
-# README's curl flow against the real registry, and the deployment files.
+# need when missing (curl, jq, openssl, prometheus for promtool, redis-server, yamllint, docker-compose and
+# Node.js from apt, Azurite and the interop client libraries from npm, dotnet-stryker from NuGet), runs every
+# test project one at a time (the failover tests start real Redis, Azurite, silo and gateway processes
+# through deploy/local/cluster.sh), then the smoke scripts (the README's curl flow and a real OAuth client
+# library against the real registry, the deployment files), then mutation testing of the protocol core.
 #
 # A run cannot report green unless every project ran to the end:
 # - counts come from each project's TRX result file, never from console text;
@@ -142,6 +143,17 @@ for smoke in tests/smoke/*.sh; do
     problem "smoke $name: did not finish (exit code $rc; see $smoke_log)"
   fi
 done
+
+# Mutation testing of the protocol core, in a scratch copy (scripts/mutation.sh); below 85 % it fails.
+mutation_log="$results/mutation-protocol.log"
+timeout --kill-after=30s "${TEST_MUTATION_TIMEOUT:-25m}" scripts/mutation.sh protocol 2>&1 | tee "$mutation_log"
+rc=${PIPESTATUS[0]}
+if [ "$rc" -eq 0 ] && grep -qE '^mutation: protocol score [0-9.]+ %$' "$mutation_log"; then
+  passed=$((passed + 1))
+  echo "ok   $(tail -n 1 "$mutation_log")"
+else
+  problem "mutation testing of the protocol core: below its break threshold or did not finish (exit code $rc; see $mutation_log)"
+fi
 
 echo "skipped: $skipped"
 if [ ${#problems[@]} -gt 0 ]; then

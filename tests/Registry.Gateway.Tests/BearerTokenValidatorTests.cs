@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
+using Registry.Protocol.Errors;
 using Registry.Protocol.Metadata;
 
 namespace Registry.Gateway.Tests;
@@ -107,6 +110,59 @@ public sealed class BearerTokenValidatorTests : IDisposable
 
         Assert.Equal(["register", "openid"], first.Value!);
         Assert.Equal(["register", "openid"], second.Value!);
+    }
+
+    [Fact]
+    public async Task On_first_sight_a_token_is_accepted_until_its_expiry_plus_the_allowed_skew()
+    {
+        var tenant = new TenantContext(_tenant, Issuer);
+        var token = Issue(tenant, lifetimeSeconds: 60);
+        var justInTime = new BearerTokenValidator(new FakeTimeProvider(_time.GetUtcNow().AddSeconds(60 + 29)));
+        var tooLate = new BearerTokenValidator(new FakeTimeProvider(_time.GetUtcNow().AddSeconds(60 + 31)));
+
+        Assert.True((await justInTime.ValidateAsync(tenant, token)).IsSuccess);
+        Assert.Equal(ErrorIds.BearerInvalid, (await tooLate.ValidateAsync(tenant, token)).Error?.Id);
+    }
+
+    [Fact]
+    public async Task A_token_without_expiry_or_scope_claims()
+    {
+        var tenant = new TenantContext(_tenant, Issuer);
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        var now = _time.GetUtcNow().UtcDateTime;
+        string Sign(DateTime? expires, Dictionary<string, object> claims) => handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = expires,
+            TokenType = "at+jwt",
+            Claims = claims,
+            SigningCredentials = _tenant.SigningCredentials,
+        });
+
+        var noExpiry = await _validator.ValidateAsync(tenant, Sign(null, new() { ["scope"] = "register" }));
+        var noScope = await _validator.ValidateAsync(tenant, Sign(now.AddMinutes(5), new() { ["sub"] = "x" }));
+
+        Assert.Equal(ErrorIds.BearerInvalid, noExpiry.Error?.Id);
+        Assert.Empty(noScope.Value!);
+    }
+
+    [Fact]
+    public async Task The_cache_of_validated_tokens_is_bounded()
+    {
+        var tenant = new TenantContext(_tenant, Issuer);
+        var tokens = Enumerable.Range(0, 4097).Select(_ => Issue(tenant, lifetimeSeconds: 900)).ToList();
+
+        foreach (var token in tokens.Take(4096))
+        {
+            Assert.True((await _validator.ValidateAsync(tenant, token)).IsSuccess);
+        }
+
+        Assert.Equal(4096, _validator.CachedTokens);
+        Assert.True((await _validator.ValidateAsync(tenant, tokens[4096])).IsSuccess);
+        Assert.Equal(1, _validator.CachedTokens);
+        Assert.True((await _validator.ValidateAsync(tenant, tokens[0])).IsSuccess);
     }
 
     public void Dispose() => _tenant.Dispose();

@@ -51,6 +51,7 @@ public sealed class ClientMetadataReaderTests
     [InlineData("null", ErrorIds.MetadataNotAnObject)]
     [InlineData("42", ErrorIds.MetadataNotAnObject)]
     [InlineData("""{"scope": "a", "scope": "b"}""", ErrorIds.MetadataDuplicateMember)]
+    [InlineData("""{"client_name": "a", "client_name": "a"}""", ErrorIds.MetadataDuplicateMember)]
     [InlineData("""{"client_name": "a\u0000b"}""", ErrorIds.MetadataControlCharacter)]
     [InlineData("""{"client_name": "line\nbreak"}""", ErrorIds.MetadataControlCharacter)]
     [InlineData("""{"client_name": "delete\u007f"}""", ErrorIds.MetadataControlCharacter)]
@@ -62,6 +63,7 @@ public sealed class ClientMetadataReaderTests
         var error = ReadError(json);
 
         Assert.Equal((OAuthErrorCodes.InvalidClientMetadata, id), (error.Code, error.Id));
+        Assert.True(error.Description.Length > 10, $"'{error.Description}' explains nothing");
     }
 
     [Fact]
@@ -72,6 +74,7 @@ public sealed class ClientMetadataReaderTests
         var outcome = ClientMetadataReader.Read(bytes);
 
         Assert.Equal((OAuthErrorCodes.InvalidClientMetadata, ErrorIds.MetadataNotUtf8), (outcome.Error?.Code, outcome.Error?.Id));
+        Assert.True(outcome.Error?.Description.Length > 10);
     }
 
     [Fact]
@@ -90,6 +93,7 @@ public sealed class ClientMetadataReaderTests
         Assert.Equal(MetadataLimits.MaxArrayItems, TestData.Read($$"""{"redirect_uris": [{{Uris(MetadataLimits.MaxArrayItems)}}]}""").RedirectUris!.Count);
         var error = ReadError($$"""{"redirect_uris": [{{Uris(MetadataLimits.MaxArrayItems + 1)}}]}""");
         Assert.Equal(ErrorIds.MetadataTooManyItems, error.Id);
+        Assert.StartsWith("redirect_uris ", error.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,8 +102,8 @@ public sealed class ClientMetadataReaderTests
         var longest = new string('a', MetadataLimits.MaxStringLength);
 
         Assert.Equal(longest, TestData.Read($$"""{"client_name": "{{longest}}"}""").ClientName);
-        Assert.Equal(ErrorIds.MetadataTooLong, ReadError($$"""{"client_name": "{{longest}}a"}""").Id);
-        Assert.Equal(ErrorIds.MetadataTooLong, ReadError($$"""{"contacts": ["{{longest}}a"]}""").Id);
+        Assert.Equal((ErrorIds.MetadataTooLong, true), (ReadError($$"""{"client_name": "{{longest}}a"}""") is var e ? (e.Id, e.Description.StartsWith("client_name ", StringComparison.Ordinal)) : default));
+        Assert.Equal((ErrorIds.MetadataTooLong, true), (ReadError($$"""{"contacts": ["{{longest}}a"]}""") is var c ? (c.Id, c.Description.StartsWith("contacts[0] ", StringComparison.Ordinal)) : default));
     }
 
     [Fact]
@@ -112,7 +116,9 @@ public sealed class ClientMetadataReaderTests
         }
 
         Assert.Equal(MetadataLimits.MaxJwksBytes, Encoding.UTF8.GetByteCount(TestData.Read($$"""{"jwks": {{Jwks(MetadataLimits.MaxJwksBytes)}}}""").Jwks!));
-        Assert.Equal(ErrorIds.JwksTooLarge, ReadError($$"""{"jwks": {{Jwks(MetadataLimits.MaxJwksBytes + 1)}}}""").Id);
+        var error = ReadError($$"""{"jwks": {{Jwks(MetadataLimits.MaxJwksBytes + 1)}}}""");
+        Assert.Equal(ErrorIds.JwksTooLarge, error.Id);
+        Assert.StartsWith("jwks ", error.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +149,9 @@ public sealed class ClientMetadataReaderTests
         string Members(int count) => string.Join(',', Enumerable.Range(0, count).Select(i => $"\"client_name#l{i}\": \"n\""));
 
         Assert.Equal(MetadataLimits.MaxLocalizedValues, TestData.Read("{" + Members(MetadataLimits.MaxLocalizedValues) + "}").Localized.Count);
-        Assert.Equal(ErrorIds.MetadataTooManyLocalized, ReadError("{" + Members(MetadataLimits.MaxLocalizedValues + 1) + "}").Id);
+        var error = ReadError("{" + Members(MetadataLimits.MaxLocalizedValues + 1) + "}");
+        Assert.Equal(ErrorIds.MetadataTooManyLocalized, error.Id);
+        Assert.Contains(MetadataLimits.MaxLocalizedValues.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,6 +94,8 @@ public sealed class RegistrationRequestValidatorTests
         Assert.False(outcome.IsSuccess);
         Assert.Equal((code, id), (outcome.Error.Code, outcome.Error.Id));
         Assert.Contains(member, outcome.Error.Description, StringComparison.Ordinal);
+        Assert.True(outcome.Error.Description.Length > member.Length + 10, $"'{outcome.Error.Description}' says no more than the member");
+        Assert.DoesNotMatch(@"['\s]$", outcome.Error.Description);
     }
 
     public static TheoryData<string> Valid => new()
@@ -192,6 +194,9 @@ public sealed class RegistrationRequestValidatorTests
     [Fact]
     public void Every_listed_encryption_algorithm_is_accepted()
     {
+        Assert.Equal(["RSA-OAEP", "RSA-OAEP-256", "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW"], JoseAlgorithms.KeyEncryption);
+        Assert.Equal(["A128CBC-HS256", "A192CBC-HS384", "A256CBC-HS512", "A128GCM", "A192GCM", "A256GCM"], JoseAlgorithms.ContentEncryption);
+        Assert.Equal(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"], JoseAlgorithms.Signing);
         foreach (var alg in JoseAlgorithms.KeyEncryption)
         {
             foreach (var enc in JoseAlgorithms.ContentEncryption)
@@ -223,8 +228,8 @@ public sealed class RegistrationRequestValidatorTests
     public void Every_member_sent_is_what_the_client_is_registered_with()
     {
         var metadata = Validate("""
-            {"redirect_uris": ["https://a.example/cb"], "token_endpoint_auth_method": "client_secret_post", "grant_types": ["authorization_code", "client_credentials"],
-             "response_types": ["code"], "client_name": "n", "client_uri": "https://a.example", "logo_uri": "https://a.example/l", "scope": "email",
+            {"redirect_uris": ["https://a.example/cb"], "token_endpoint_auth_method": "client_secret_post", "grant_types": ["authorization_code", "implicit", "client_credentials"],
+             "response_types": ["code", "token"], "client_name": "n", "client_uri": "https://a.example", "logo_uri": "https://a.example/l", "scope": "email",
              "contacts": ["c@a.example"], "tos_uri": "https://a.example/t", "policy_uri": "https://a.example/p", "software_id": "si", "software_version": "sv",
              "application_type": "native", "subject_type": "pairwise", "id_token_signed_response_alg": "ES256",
              "post_logout_redirect_uris": ["https://a.example/bye"], "require_auth_time": true, "default_acr_values": ["acr"],
@@ -236,8 +241,8 @@ public sealed class RegistrationRequestValidatorTests
             """);
 
         Assert.Equal(["https://a.example/cb"], metadata.RedirectUris);
-        Assert.Equal(["authorization_code", "client_credentials"], metadata.GrantTypes);
-        Assert.Equal(["code"], metadata.ResponseTypes);
+        Assert.Equal(["authorization_code", "implicit", "client_credentials"], metadata.GrantTypes);
+        Assert.Equal(["code", "token"], metadata.ResponseTypes);
         Assert.Equal(["c@a.example"], metadata.Contacts);
         Assert.Equal(["https://a.example/bye"], metadata.PostLogoutRedirectUris);
         Assert.Equal(["acr"], metadata.DefaultAcrValues);
@@ -282,6 +287,19 @@ public sealed class RegistrationRequestValidatorTests
     }
 
     [Fact]
+    public void The_default_policy_allows_the_openid_connect_standard_scopes_and_nothing_else()
+    {
+        var policy = new RegistrationPolicy();
+
+        Assert.Equal(["openid", "profile", "email", "address", "phone", "offline_access"], policy.AllowedScopes);
+        Assert.All(policy.AllowedScopes, s => Assert.True(policy.AllowsScope(s)));
+        Assert.False(policy.AllowsScope("register"));
+        Assert.Equal(["authorization_code"], policy.DefaultGrantTypes);
+        Assert.Equal(("", 1800, 60, 86_400), (policy.DefaultScope, policy.DefaultTokenLifetimeSeconds, policy.MinTokenLifetimeSeconds, policy.MaxTokenLifetimeSeconds));
+        Assert.Equal("", new ClientMetadata().Scope);
+    }
+
+    [Fact]
     public void Grant_and_response_types_are_deduplicated()
     {
         var metadata = Validate("""{"grant_types": ["authorization_code", "authorization_code"], "response_types": ["code", "code"], "redirect_uris": ["https://a.example/cb"]}""");
@@ -306,6 +324,7 @@ public sealed class RegistrationRequestValidatorTests
         var outcome = RegistrationRequestValidator.ValidateUpdate(TestData.Read(json), "cid", TestData.Policy);
 
         Assert.Equal((OAuthErrorCodes.InvalidClientMetadata, id), (outcome.Error?.Code, outcome.Error?.Id));
+        Assert.True(outcome.Error?.Description.Length > 10);
     }
 
     [Fact]

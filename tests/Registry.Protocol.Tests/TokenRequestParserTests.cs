@@ -42,6 +42,7 @@ public sealed class TokenRequestParserTests
 
         Assert.False(outcome.IsSuccess);
         Assert.Equal((code, id), (outcome.Error.Code, outcome.Error.Id));
+        Assert.True(outcome.Error.Description.Length > 10, $"'{outcome.Error.Description}' explains nothing");
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class TokenRequestValidatorTests
         var grant = TokenRequestValidator.Validate(Request(scope), Client);
 
         Assert.Equal((OAuthErrorCodes.InvalidScope, ErrorIds.TokenScopeNotRegistered), (grant.Error?.Code, grant.Error?.Id));
+        Assert.Contains("'" + scope.Split(' ').First(s => s is not "openid") + "'", grant.Error?.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class TokenRequestValidatorTests
         var grant = TokenRequestValidator.Validate(Request(null), Client with { GrantTypes = ["authorization_code"] });
 
         Assert.Equal((OAuthErrorCodes.UnauthorizedClient, ErrorIds.TokenGrantNotRegistered), (grant.Error?.Code, grant.Error?.Id));
+        Assert.Contains("client_credentials", grant.Error?.Description, StringComparison.Ordinal);
     }
 
     [Fact]

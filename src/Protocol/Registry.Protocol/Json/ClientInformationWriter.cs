@@ -37,6 +37,7 @@ public static class ClientInformationWriter
         {
             // RFC 7591 §2: jwks and jwks_uri are exclusive, so jwks is absent when jwks_uri is registered.
             w.WritePropertyName(F.Jwks);
+            // Stryker disable once Boolean : the stored JWK Set was validated JSON when registered; re-checking it changes no output.
             w.WriteRawValue(m.Jwks, skipInputValidation: true);
         }
 

@@ -48,7 +48,7 @@ internal static class ClientMetadataResolver
             TokenEncryptedResponseEnc = r.TokenEncryptedResponseEnc ?? MetadataDefaults.EncryptionEnc,
             TokenExpirationTimeSeconds = (int)(r.TokenExpirationTimeSeconds ?? policy.DefaultTokenLifetimeSeconds),
             RefreshTokenExpirationTimeSeconds = (int)(r.RefreshTokenExpirationTimeSeconds ?? MetadataDefaults.TokenLifetimeSeconds),
-            PreferredTokenProfile = r.PreferredTokenProfile ?? MetadataDefaults.PreferredTokenProfile,
+            PreferredTokenProfile = MetadataDefaults.PreferredTokenProfile, // the only profile the rules accept
             IsConsentDisabled = r.IsConsentDisabled ?? false,
             Localized = new Dictionary<string, string>(r.Localized, StringComparer.Ordinal),
         };

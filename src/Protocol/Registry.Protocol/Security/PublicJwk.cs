@@ -36,8 +36,10 @@ public sealed record PublicJwk
 
     public static PublicJwk FromEc(ECParameters parameters, string alg, string? kid = null)
     {
-        if (parameters.Curve.Oid.FriendlyName is not ("nistP256" or "ECDSA_P256"))
+        // P-256 (secp256r1) by OID: its friendly name differs between platforms ("nistP256", "ECDSA_P256").
+        if (parameters.Curve.Oid.Value is not "1.2.840.10045.3.1.7")
         {
+            // Stryker disable once String : the exception's message is not a contract.
             throw new ArgumentException("only P-256 keys are published", nameof(parameters));
         }
 

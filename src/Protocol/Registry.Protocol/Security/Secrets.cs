@@ -35,6 +35,7 @@ public static class Secrets
 
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         var maxBytes = Encoding.UTF8.GetMaxByteCount(presented.Length);
+        // Stryker disable once all : where the buffer lives (stack or heap) changes nothing but an allocation.
         var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
         var length = Encoding.UTF8.GetBytes(presented, buffer);
         SHA256.HashData(buffer[..length], hash);

@@ -96,22 +96,16 @@ public static class TokenRequestParser
             return AuthenticationFailed;
         }
 
+        // Text that is not base64 decodes to nothing, which has no colon: malformed below.
         var buffer = new byte[Base64.GetMaxDecodedFromUtf8Length(encoded.Length)];
-        if (!Convert.TryFromBase64Chars(encoded, buffer, out var written))
+        _ = Convert.TryFromBase64Chars(encoded, buffer, out var written);
+        var bytes = buffer.AsSpan(0, written);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return MalformedBasic;
         }
 
-        string decoded;
-        try
-        {
-            decoded = new UTF8Encoding(false, true).GetString(buffer, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return MalformedBasic;
-        }
-
+        var decoded = Encoding.UTF8.GetString(bytes);
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {

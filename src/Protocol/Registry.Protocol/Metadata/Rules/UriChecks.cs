@@ -7,12 +7,15 @@ internal static class UriChecks
     private static readonly string[] DangerousSchemes = ["javascript", "data", "vbscript", "file", "blob", "about"];
 
     /// <summary>
-    /// An absolute URI that is well-formed as written (RFC 3986): .NET's parser also "repairs" strings such as
-    /// "http://[::1]x/cb" or unescaped spaces, and takes "/path" for a file URI; a redirect URI must be
-    /// compared exactly as registered.
+    /// An absolute URI that is well-formed as written (RFC 3986). .NET's parser alone also "repairs" strings
+    /// such as "http://[::1]x/cb" or unescaped spaces, and takes "/path" for a file URI, while a redirect URI
+    /// must be compared exactly as registered.
     /// </summary>
-    public static bool TryParseAbsolute(string value, out Uri uri) =>
-        Uri.TryCreate(value, UriKind.Absolute, out uri!) && !value.StartsWith('/') && Uri.IsWellFormedUriString(value, UriKind.Absolute);
+    public static bool TryParseAbsolute(string value, out Uri uri)
+    {
+        uri = null!;
+        return Uri.IsWellFormedUriString(value, UriKind.Absolute) && Uri.TryCreate(value, UriKind.Absolute, out uri!);
+    }
 
     public static bool IsDangerous(Uri uri) => DangerousSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
 
