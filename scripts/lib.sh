@@ -31,3 +31,34 @@ wait_for_url() {
     sleep 0.5
   done
 }
+
+# Starts the registry with the README's run command (test.sh has built it, hence --no-build) on BASE_URL, its
+# output in LOG, with extra VAR=VALUE environment; its Orleans ports are free ports. The address comes from
+# --urls, or from ASPNETCORE_URLS when that is among the variables. Sets REGISTRY_PID; returns 1, printing the
+# log's tail, if the registry exits or does not answer discovery within 90 s.
+registry_start() {
+  local base=$1 log=$2 urls
+  shift 2
+  urls=(--urls "$base")
+  [[ " $* " == *" ASPNETCORE_URLS="* ]] && urls=()
+  setsid env "$@" dotnet run --project src/Gateway/Registry.Gateway -c Release --no-build -- \
+    "${urls[@]}" --Registry:Cluster:SiloPort="$(free_port)" --Registry:Cluster:GatewayPort="$(free_port)" \
+    >"$log" 2>&1 &
+  REGISTRY_PID=$!
+  for _ in $(seq 1 180); do
+    curl -fsS -o /dev/null "$base/.well-known/openid-configuration" 2>/dev/null && return 0
+    kill -0 "$REGISTRY_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "--- registry did not answer (or exited); its log:" >&2
+  tail -n 40 "$log" >&2
+  return 1
+}
+
+# Stops the registry registry_start started (its whole process group, by pid).
+registry_stop() {
+  [ -n "${REGISTRY_PID:-}" ] || return 0
+  kill -- -"$REGISTRY_PID" 2>/dev/null
+  wait "$REGISTRY_PID" 2>/dev/null
+  REGISTRY_PID=""
+}

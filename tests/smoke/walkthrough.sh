@@ -16,30 +16,12 @@ check() {
 }
 
 work=$(mktemp -d)
-pid=""
-stop_registry() { [ -n "$pid" ] && kill -- -"$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=""; }
-trap 'stop_registry; rm -rf "$work"' EXIT
+trap 'registry_stop; rm -rf "$work"' EXIT
 
 PORT=$(free_port)
 B=http://127.0.0.1:$PORT
-start_registry() {
-  # The README's command (built once by test.sh, so --no-build), on free ports; the address comes from
-  # --urls, or from ASPNETCORE_URLS when the caller sets it.
-  local urls=(--urls "$B")
-  [[ " $* " == *" ASPNETCORE_URLS="* ]] && urls=()
-  setsid env "$@" dotnet run --project src/Gateway/Registry.Gateway -c Release --no-build -- \
-    "${urls[@]}" --Registry:Cluster:SiloPort="$(free_port)" --Registry:Cluster:GatewayPort="$(free_port)" \
-    >"$work/registry.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 180); do
-    curl -fsS -o /dev/null "$B/.well-known/openid-configuration" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  echo "--- registry did not answer (or exited); its log:" >&2
-  tail -n 40 "$work/registry.log" >&2
-  return 1
-}
+start_registry() { registry_start "$B" "$work/registry.log" "$@"; }
+stop_registry() { registry_stop; }
 
 b64url_decode() {
   local s
