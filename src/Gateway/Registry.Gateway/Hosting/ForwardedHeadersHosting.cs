@@ -13,7 +13,7 @@ internal static class ForwardedHeadersHosting
 {
     public static bool AddRegistryForwardedHeaders(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>()?.ForwardedHeaders ?? new();
+        var settings = builder.Configuration.GetSection(RegistryOptions.Section + ":ForwardedHeaders").Get<RegistryForwardedHeadersOptions>() ?? new();
         if (!settings.Enabled)
         {
             return false;

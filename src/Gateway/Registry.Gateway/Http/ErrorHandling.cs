@@ -25,7 +25,7 @@ internal static class ErrorHandling
         {
             BadHttpRequestException bad => OAuthErrorFor(bad.StatusCode) ?? Malformed,
             _ when ClusterErrors.IsTransient(exception) => ClusterUnavailable,
-            _ => OAuthError.ServerError(ErrorIds.ServerInternal, "the server encountered an internal error"),
+            _ => ServerFailure,
         };
         var endpoint = ObservedEndpoint.KindOf(http);
         return new OAuthErrorResult(error, endpoint).ExecuteAsync(http);
@@ -38,6 +38,9 @@ internal static class ErrorHandling
             ? new OAuthErrorResult(error, EndpointKind.Other).ExecuteAsync(http)
             : Task.CompletedTask;
     }
+
+    /// <summary>A bug: details go to the log, never to the client.</summary>
+    public static readonly OAuthError ServerFailure = OAuthError.ServerError(ErrorIds.ServerInternal, "the server encountered an internal error");
 
     public static readonly OAuthError ClusterUnavailable =
         OAuthError.TemporarilyUnavailable(ErrorIds.ClusterUnavailable, "the registry cluster is temporarily unavailable; retry shortly");

@@ -35,7 +35,7 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory l
         }
         catch (Exception exception)
         {
-            error = ClusterErrors.IsTransient(exception) ? ErrorHandling.ClusterUnavailable : ServerError;
+            error = ClusterErrors.IsTransient(exception) ? ErrorHandling.ClusterUnavailable : ErrorHandling.ServerFailure;
             throw;
         }
         finally
@@ -46,8 +46,6 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory l
             Audit(http, observation, tenant, error);
         }
     }
-
-    private static readonly OAuthError ServerError = OAuthError.ServerError(ErrorIds.ServerInternal, "the server encountered an internal error");
 
     private static void Tag(Activity? activity, RequestObservation observation, string tenant, OAuthError? error)
     {
