@@ -104,10 +104,12 @@ run_project() {
   while read -r test; do [ -n "$test" ] && echo "  failed:  $test"; done < <(results_with_outcome "$trx" Failed)
   while read -r test; do [ -n "$test" ] && echo "  skipped: $test"; done < <(results_with_outcome "$trx" NotExecuted)
 
+  running=$(grep -A1 'The test running when the crash occurred' "$log" | tail -n 1)
   if grep -q "The specified inactivity time of" "$log"; then
-    problem "$name: HANG: a test was silent for $HANG_TIMEOUT; the host was dumped and killed ($(find "$dir" -name '*hangdump*' | head -n 1)). The test that hung: $(grep -A1 'The test running when the crash occurred' "$log" | tail -n 1)"
+    problem "$name: HANG: a test was silent for $HANG_TIMEOUT; the host was dumped and killed ($(find "$dir" -name '*hangdump*' | head -n 1)); the test running then: ${running:-unknown}"
   elif grep -q "Test Run Aborted" "$log"; then
-    problem "$name: CRASH: the test host exited unexpectedly and the run was aborted; the test running then: $(grep -A1 'The test running when the crash occurred' "$log" | tail -n 1) (see $log)"
+    reason=$(grep -A1 "The active test run was aborted. Reason:" "$log" | tr '\n' ' ' | sed -E 's/.*Reason: //; s/ +$//')
+    problem "$name: CRASH: the test host exited unexpectedly and the run was aborted ($reason)${running:+; the test running then: $running} (see $log)"
   elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
     problem "$name: the project ran longer than $PROJECT_TIMEOUT and was stopped"
   elif [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then
