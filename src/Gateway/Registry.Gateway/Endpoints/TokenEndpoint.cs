@@ -68,12 +68,12 @@ internal static class TokenEndpoint
                 (Tenant: grains.GetGrain<ITenantGrain>(tenant.Name), request.ClientId, request.ClientSecret),
                 a => a.Tenant.AuthenticateAdmin(a.ClientId, a.ClientSecret),
                 cancellationToken);
-            return admin ? TokenClient.Admin(tenant.Tenant.AdminTokenLifetimeSeconds) : AuthenticationFailed;
+            return admin ? TokenClient.Admin(tenant.Tenant.AdminTokenLifetimeSeconds) : ClientAuthentication.Failed;
         }
 
         if (!Secrets.LooksLikeClientId(request.ClientId))
         {
-            return AuthenticationFailed;
+            return ClientAuthentication.Failed;
         }
 
         var check = await GrainCalls.RetryAsync(
@@ -82,11 +82,8 @@ internal static class TokenEndpoint
             cancellationToken);
         return check.Authenticated
             ? new TokenClient(check.GrantTypes, check.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), check.TokenLifetimeSeconds)
-            : AuthenticationFailed;
+            : ClientAuthentication.Failed;
     }
-
-    /// <summary>Unknown client, wrong secret, expired secret: one answer, so the caller learns nothing about which.</summary>
-    private static readonly OAuthError AuthenticationFailed = OAuthError.InvalidClient(ErrorIds.ClientAuthFailed, "client authentication failed");
 
     private static OAuthErrorResult Error(OAuthError error) => new(error, EndpointKind.Token);
 }

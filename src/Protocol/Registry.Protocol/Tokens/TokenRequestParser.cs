@@ -77,7 +77,7 @@ public static class TokenRequestParser
         }
 
         return formId.Length > MaxCredentialLength || formSecret.Length > MaxCredentialLength
-            ? AuthenticationFailed
+            ? ClientAuthentication.Failed
             : new Credentials(formId, formSecret, ClientAuthMethod.ClientSecretPost);
     }
 
@@ -93,7 +93,7 @@ public static class TokenRequestParser
         var encoded = authorization.AsSpan(Prefix.Length).Trim();
         if (encoded.Length > 4 * MaxCredentialLength)
         {
-            return AuthenticationFailed;
+            return ClientAuthentication.Failed;
         }
 
         // Text that is not base64 decodes to nothing, which has no colon: malformed below.
@@ -115,12 +115,9 @@ public static class TokenRequestParser
         var clientId = FormBody.Decode(decoded[..colon]);
         var secret = FormBody.Decode(decoded[(colon + 1)..]);
         return secret.Length == 0
-            ? AuthenticationFailed
+            ? ClientAuthentication.Failed
             : new Credentials(clientId, secret, ClientAuthMethod.ClientSecretBasic);
     }
-
-    /// <summary>Credentials too long to be real, or an empty secret: refused like a wrong secret, learning the caller nothing.</summary>
-    private static OAuthError AuthenticationFailed => OAuthError.InvalidClient(ErrorIds.ClientAuthFailed, "client authentication failed");
 
     private static OAuthError MalformedBasic => OAuthError.InvalidClient(ErrorIds.ClientAuthMalformedBasic, "malformed Basic credentials");
 
