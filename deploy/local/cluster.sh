@@ -16,7 +16,8 @@
 # Environment: SILOS (2), GATEWAY_PORT (5000), REDIS_PORT (6390), AZURITE_PORT (10012),
 # SILO_PORT_BASE (11110: silo K listens on base+K; gateway port 30010+K, health 8090+K),
 # AZURITE_DATA (memory | a folder), RUN_DIR (<repo>/.run/cluster), TOOLS_DIR (~/.cache/registry-tools),
-# CLUSTER_ID (registry-local). Registry__* variables (tenants, admin secrets) pass through to silos.
+# CLUSTER_ID (registry-local), ASPNETCORE_ENVIRONMENT (Development). Registry__* variables (tenants, admin
+# secrets) pass through to silos.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -99,6 +100,9 @@ start_azurite() {
 }
 
 cluster_env() {
+  # A development cluster by default (default bootstrap secret, issuer from the Host header); set
+  # ASPNETCORE_ENVIRONMENT=Production with real secrets and Registry__Issuer to try production settings.
+  echo "ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}"
   echo Registry__Cluster__Clustering=Redis
   echo "Registry__Cluster__RedisConnectionString=127.0.0.1:$REDIS_PORT"
   echo "Registry__Cluster__ClusterId=$CLUSTER_ID"

@@ -42,7 +42,10 @@ public sealed class DiscoveryTests(ServerFixture fixture)
         Assert.Equal(("RSA", "sig", "RS256"), (key.Kty, key.Use, key.Alg));
         Assert.False(key.HasPrivateKey);
         Assert.Null(key.D);
-        Assert.True(response.Headers.CacheControl?.Public);
+        // The issuer follows the Host header here, so no shared cache may keep one host's answer for another.
+        Assert.True(response.Headers.CacheControl?.Private);
+        Assert.False(response.Headers.CacheControl?.Public);
+        Assert.Contains("Host", response.Headers.Vary);
     }
 
     [Fact]

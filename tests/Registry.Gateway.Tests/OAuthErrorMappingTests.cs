@@ -59,18 +59,43 @@ public sealed class OAuthErrorMappingTests
     [InlineData(500, null)]
     [InlineData(401, null)]
     [InlineData(400, null)]
-    public void Only_a_503_says_when_to_retry(int status, string? retryAfter)
+    public void Without_a_limit_only_a_503_says_when_to_retry(int status, string? retryAfter)
     {
-        Assert.Equal(retryAfter, OAuthErrorMapping.RetryAfterOf(status));
+        Assert.Equal(retryAfter, OAuthErrorMapping.RetryAfterOf(OAuthError.InvalidRequest(ErrorIds.RequestMalformed, "x"), status));
+    }
+
+    [Theory]
+    [InlineData(0.2, "1")]
+    [InlineData(1.0, "1")]
+    [InlineData(1.5, "2")]
+    [InlineData(900.0, "900")]
+    public void A_limit_is_429_with_the_whole_seconds_until_it_passes(double seconds, string retryAfter)
+    {
+        var error = OAuthError.Throttled(ErrorIds.ThrottleTokenRate, "slow down", TimeSpan.FromSeconds(seconds));
+
+        Assert.Equal(429, OAuthErrorMapping.StatusOf(EndpointKind.Token, error));
+        Assert.Equal(429, OAuthErrorMapping.StatusOf(EndpointKind.Registration, error));
+        Assert.Equal(retryAfter, OAuthErrorMapping.RetryAfterOf(error, 429));
+        Assert.Null(OAuthErrorMapping.ChallengeOf(EndpointKind.Token, error, 429));
+    }
+
+    [Fact]
+    public void An_exhausted_quota_is_403_access_denied()
+    {
+        var error = OAuthError.QuotaExceeded(ErrorIds.QuotaMaxClients, "full");
+
+        Assert.Equal(403, OAuthErrorMapping.StatusOf(EndpointKind.Registration, error));
+        Assert.Null(OAuthErrorMapping.RetryAfterOf(error, 403));
     }
 
     [Theory]
     [InlineData(ClientOperationStatus.Unauthorized, OAuthErrorCodes.InvalidToken, ErrorIds.RegistrationTokenInvalid, 401)]
     [InlineData(ClientOperationStatus.SecretMismatch, OAuthErrorCodes.InvalidClientMetadata, ErrorIds.UpdateClientSecretMismatch, 400)]
     [InlineData(ClientOperationStatus.Conflict, OAuthErrorCodes.TemporarilyUnavailable, ErrorIds.ClientIdUnavailable, 503)]
+    [InlineData(ClientOperationStatus.Throttled, OAuthErrorCodes.TemporarilyUnavailable, ErrorIds.ThrottleClientBackoff, 429)]
     public void Client_grain_refusals_map_to_oauth_errors(ClientOperationStatus status, string code, string id, int httpStatus)
     {
-        var error = OAuthErrorMapping.FromClientOperation(status);
+        var error = OAuthErrorMapping.FromClientOperation(new ClientOperationResult(status, null));
 
         Assert.Equal((code, id), (error.Code, error.Id));
         Assert.Equal(httpStatus, OAuthErrorMapping.StatusOf(EndpointKind.Registration, error));

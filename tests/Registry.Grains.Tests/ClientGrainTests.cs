@@ -94,7 +94,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
 
         Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read("x")).Status);
         Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Update("x", new(Metadata), null, Secrets.NewSecret())).Status);
-        Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete("x"));
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete("x")).Status);
         Assert.False((await grain.Authenticate("x")).Authenticated);
     }
 
@@ -167,13 +167,13 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
         var (grain, key) = NewClient("default");
         var created = (await Register(grain, Metadata)).Client!;
 
-        Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete("wrong"));
-        Assert.Equal(ClientOperationStatus.Ok, await grain.Delete(created.RegistrationAccessToken));
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete("wrong")).Status);
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Delete(created.RegistrationAccessToken)).Status);
 
         Assert.Null(StoredJson(key));
         Assert.False((await grain.Authenticate(created.ClientSecret!)).Authenticated);
         Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(created.RegistrationAccessToken)).Status);
-        Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete(created.RegistrationAccessToken));
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete(created.RegistrationAccessToken)).Status);
     }
 
     [Fact]

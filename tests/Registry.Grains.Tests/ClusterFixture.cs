@@ -52,7 +52,6 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["rewritten"] = new() { AdminClientSecret = AcmeSecret },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
-            siloBuilder.Services.AddSingleton<ClientCounts>();
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
             siloBuilder.UseSystemTextJsonGrainStorageSerializer();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (services, _) =>

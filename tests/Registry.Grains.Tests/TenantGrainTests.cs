@@ -80,7 +80,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<ITenantGrain>("nobody");
 
         Assert.Null(await grain.GetSnapshot());
-        Assert.False(await grain.AuthenticateAdmin("registerClient", "password"));
+        Assert.Equal(AdmissionStatus.Refused, (await grain.AuthenticateAdmin("registerClient", "password")).Status);
         Assert.Null(fixture.Storage.Json("tenant", GrainId.Create("tenant", "nobody")));
     }
 
@@ -91,12 +91,14 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     [InlineData("acme-admin", "", false)]
     public async Task Admin_credentials_are_checked_per_tenant(string clientId, string secret, bool expected)
     {
-        Assert.Equal(expected, await fixture.Grains.GetGrain<ITenantGrain>("acme").AuthenticateAdmin(clientId, secret));
+        var admission = await fixture.Grains.GetGrain<ITenantGrain>("acme").AuthenticateAdmin(clientId, secret);
+
+        Assert.Equal(expected ? AdmissionStatus.Granted : AdmissionStatus.Refused, admission.Status);
     }
 
     [Fact]
     public async Task The_default_tenant_accepts_the_default_bootstrap_credentials_by_default()
     {
-        Assert.True(await fixture.Grains.GetGrain<ITenantGrain>("default").AuthenticateAdmin("registerClient", "password"));
+        Assert.True((await fixture.Grains.GetGrain<ITenantGrain>("default").AuthenticateAdmin("registerClient", "password")).IsGranted);
     }
 }

@@ -130,5 +130,22 @@ check "misconfiguration exits with code 2" test "$code" = 2
 check "misconfiguration names the key in one line" grep -q "Registry cannot start: invalid configuration: Registry:Tenants:acme:AdminClientSecret is required" "$work/bad.err"
 check "misconfiguration prints no stack trace" bash -c "test -s '$work/bad.err' && ! grep -q '   at ' '$work/bad.err' '$work/bad.out'"
 
+# --- Production, as a deployment runs it (the dll, no launch profile): the quick start's defaults are refused ---
+gateway_dll=src/Gateway/Registry.Gateway/bin/Release/net10.0/Registry.Gateway.dll
+(cd "$(dirname "$gateway_dll")" && timeout 90 dotnet Registry.Gateway.dll --urls "$B") >"$work/prod.out" 2>"$work/prod.err"
+code=$?
+check "Production with the default bootstrap secret exits with code 2" test "$code" = 2
+check "Production names the default secret's key" grep -q "Registry:Tenants:default:AdminClientSecret must be set to a random secret outside Development" "$work/prod.err"
+check "Production names the missing issuer or host allowlist" grep -q "Registry:Issuer or AllowedHosts must be set outside Development" "$work/prod.err"
+strong=$(openssl rand -base64 33)
+(cd "$(dirname "$gateway_dll")" && exec setsid env AllowedHosts=127.0.0.1 "Registry__Tenants__default__AdminClientSecret=$strong" \
+  dotnet Registry.Gateway.dll --urls "$B" --Registry:Cluster:SiloPort="$(free_port)" --Registry:Cluster:GatewayPort="$(free_port)") \
+  >"$work/prod.log" 2>&1 &
+REGISTRY_PID=$!
+check "Production starts with a strong secret and an allowlist" wait_for_url "$B/.well-known/openid-configuration" 90
+check "Production answers 400 to a foreign Host" test "$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: evil.example' "$B/.well-known/openid-configuration")" = 400
+check "Production serves the allowed host, cacheable only privately" bash -c "curl -sfi '$B/jwks' | grep -qi '^cache-control: private'"
+stop_registry
+
 echo "smoke: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

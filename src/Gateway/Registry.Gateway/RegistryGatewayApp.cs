@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Registry.Gateway.Configuration;
 using Registry.Gateway.Endpoints;
@@ -6,6 +7,7 @@ using Registry.Gateway.Hosting;
 using Registry.Gateway.Http;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
+using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Telemetry;
@@ -58,6 +60,14 @@ public static class RegistryGatewayApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();
+        services.AddSingleton<DiscoveryCaching>();
+        services.AddSingleton<AddressGuard>();
+        services.AddSingleton<ThrottleAudit>();
+        services.AddHostedService(sp => sp.GetRequiredService<ThrottleAudit>());
+
+        // Hosts are checked per tenant request (TenantFilter), with an OAuth error; ASP.NET's own filter would
+        // answer a bare 400 to every path, probes included.
+        services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<BearerTokenValidator>();

@@ -10,4 +10,10 @@ public sealed record ClientCredentialCheck(
     [property: Id(3)] int TokenLifetimeSeconds)
 {
     public static readonly ClientCredentialCheck Failed = new(false, [], "", 0);
+
+    /// <summary>Set when a limit held the request (back-off or token rate); the credentials were then not decisive.</summary>
+    [Id(4)]
+    public Admission? Limited { get; init; }
+
+    public static ClientCredentialCheck Throttled(Admission limit) => Failed with { Limited = limit };
 }

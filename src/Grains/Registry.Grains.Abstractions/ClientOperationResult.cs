@@ -14,4 +14,10 @@ public sealed record ClientOperationResult(
     public static readonly ClientOperationResult Conflict = new(ClientOperationStatus.Conflict, null);
 
     public static readonly ClientOperationResult SecretMismatch = new(ClientOperationStatus.SecretMismatch, null);
+
+    /// <summary>With <see cref="ClientOperationStatus.Throttled"/>: how long the client id backs off.</summary>
+    [Id(2)]
+    public TimeSpan RetryAfter { get; init; }
+
+    public static ClientOperationResult Throttled(TimeSpan retryAfter) => new(ClientOperationStatus.Throttled, null) { RetryAfter = retryAfter };
 }

@@ -15,4 +15,7 @@ public enum ClientOperationStatus
 
     /// <summary>An update echoed a client_secret that is not the current one.</summary>
     SecretMismatch = 3,
+
+    /// <summary>Too many wrong registration access tokens for this client: it backs off, whatever token is presented.</summary>
+    Throttled = 4,
 }

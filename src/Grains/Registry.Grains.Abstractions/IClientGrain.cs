@@ -31,11 +31,14 @@ public interface IClientGrain : IGrainWithStringKey
     Task<ClientOperationResult> Update(
         string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken);
 
-    /// <summary>Deletes the client and its stored state (RFC 7592 §2.3).</summary>
-    [Alias("Delete")]
-    Task<ClientOperationStatus> Delete(string registrationAccessToken);
+    /// <summary>Deletes the client and its stored state (RFC 7592 §2.3); answers no client information.</summary>
+    [Alias("DeleteClient")]
+    Task<ClientOperationResult> Delete(string registrationAccessToken);
 
-    /// <summary>Checks the client secret at the token endpoint and answers what the client may be issued.</summary>
+    /// <summary>
+    /// Checks the client secret at the token endpoint and answers what the client may be issued — or which
+    /// limit held it (failed-authentication back-off, during which even the right secret waits; the token rate).
+    /// </summary>
     [Alias("Authenticate")]
     Task<ClientCredentialCheck> Authenticate(string clientSecret);
 }

@@ -15,7 +15,21 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("AddClientCount")]
     Task<long> AddClientCount(long delta);
 
-    /// <summary>Constant-time check of the bootstrap admin client's credentials.</summary>
-    [Alias("AuthenticateAdmin")]
-    Task<bool> AuthenticateAdmin(string clientId, string clientSecret);
+    /// <summary>
+    /// Constant-time check of the bootstrap admin client's credentials, under the tenant's limits: Granted,
+    /// Refused (wrong credentials), Backoff (too many failures: even right credentials wait) or TokenRate.
+    /// </summary>
+    [Alias("AuthenticateAdminClient")]
+    Task<Admission> AuthenticateAdmin(string clientId, string clientSecret);
+
+    /// <summary>
+    /// Takes a slot of the tenant's client quota for a registration about to happen, under the tenant's
+    /// registration rate; a registration that then fails gives it back with <see cref="ReleaseClient"/>.
+    /// </summary>
+    [Alias("ReserveClient")]
+    Task<Admission> ReserveClient();
+
+    /// <summary>Frees a slot of the client quota (a deleted client, or a reservation not used).</summary>
+    [Alias("ReleaseClient")]
+    Task ReleaseClient();
 }

@@ -1,4 +1,5 @@
 using Registry.Protocol.Metadata;
+using Registry.Protocol.Throttling;
 
 namespace Registry.Grains.Abstractions;
 
@@ -10,4 +11,5 @@ public sealed record TenantSnapshot(
     [property: Id(1)] string AdminClientId,
     [property: Id(2)] int AdminTokenLifetimeSeconds,
     [property: Id(3)] RegistrationPolicy Policy,
-    [property: Id(4)] SigningKeyMaterial[] SigningKeys);
+    [property: Id(4)] SigningKeyMaterial[] SigningKeys,
+    [property: Id(5)] ThrottlePolicy Throttles);

@@ -12,6 +12,9 @@ public static class RegistryGrainTypes
 
     public const string Tenant = "tenant";
 
+    /// <summary>Holds no stored state; the name still stays stable across versions.</summary>
+    public const string AddressGuard = "address-guard";
+
     /// <summary>Full class name of the client grain (Orleans keys per-class collection ages by it).</summary>
     public static readonly string ClientGrainClassName = typeof(ClientGrain).FullName!;
 }

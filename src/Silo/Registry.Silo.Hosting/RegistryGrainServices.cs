@@ -21,7 +21,6 @@ internal static class RegistryGrainServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryOptions>, TenantOptionsValidator>());
         services.TryAddSingleton(sp => TenantSettingsFactory.CreateDirectory(sp.GetRequiredService<IOptions<RegistryOptions>>().Value.Tenants));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ClientCounts>();
         services.AddHostedService<TenantConfigurationReporter>();
         services.TryAddSingleton<ClientCountReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClientCountReporter>());

@@ -52,6 +52,16 @@ public sealed class RegistryServer : IAsyncDisposable
         return body;
     }
 
+    /// <summary>Limits raised out of reach for these tenants: for servers many tests share from one address.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> UnthrottledTenants(params string[] tenants) =>
+        tenants.SelectMany(tenant => new Dictionary<string, string>
+        {
+            [$"Registry:Tenants:{tenant}:Limits:RegistrationBurst"] = "1000000",
+            [$"Registry:Tenants:{tenant}:Limits:TokenBurst"] = "1000000",
+            [$"Registry:Tenants:{tenant}:Limits:ClientFailuresBeforeBackoff"] = "1000000",
+            [$"Registry:Tenants:{tenant}:Limits:AddressFailuresBeforeBackoff"] = "1000000",
+        });
+
     public static async Task<RegistryServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var app = Build(settings, out var logs, configure);
@@ -70,6 +80,12 @@ public sealed class RegistryServer : IAsyncDisposable
             $"--Registry:Cluster:SiloPort={TestPorts.Next()}",
             $"--Registry:Cluster:GatewayPort={TestPorts.Next()}",
         };
+        // The quick start's environment unless a test names another (Production has stricter startup checks).
+        if (settings?.ContainsKey("environment") != true)
+        {
+            args.Add("--environment=Development");
+        }
+
         args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
         var captured = new CapturedLogs();
         logs = captured;

@@ -2,7 +2,8 @@ namespace Registry.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The shared server: the default tenant with the default bootstrap credentials, and tenants "acme" and
-/// "globex" with their own admin clients and policies.
+/// "globex" with their own admin clients and policies. Every test shares it from one address, so its limits are
+/// raised out of reach (ThrottlingTests use a server of their own with the defaults).
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
@@ -13,7 +14,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public HttpClient Http => Server.Http;
 
-    public async Task InitializeAsync() => Server = await RegistryServer.StartAsync(new Dictionary<string, string>
+    public async Task InitializeAsync() => Server = await RegistryServer.StartAsync(new Dictionary<string, string>(RegistryServer.UnthrottledTenants("default", "acme", "globex", "fast"))
     {
         ["Registry:Tenants:acme:AdminClientSecret"] = AcmeSecret,
         ["Registry:Tenants:acme:AllowedScopes:0"] = "orders.read",

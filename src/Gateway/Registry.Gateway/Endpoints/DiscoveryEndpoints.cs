@@ -38,12 +38,12 @@ internal static class DiscoveryEndpoints
 
     private static readonly ObservedEndpoint MetadataEndpoint = new(ObservedEndpoint.Metadata);
 
-    private static JsonBytesResult Metadata(HttpContext http)
+    private static JsonBytesResult Metadata(HttpContext http, DiscoveryCaching caching)
     {
         var tenant = http.Tenant();
         var document = JsonWriting.ToBytes(w => ServerMetadata.Write(w, tenant.Issuer, tenant.Tenant.Policy, tenant.Tenant.SigningAlgorithms));
-        return new JsonBytesResult(document, "public, max-age=300");
+        return new JsonBytesResult(document, caching.CacheControl, caching.Vary);
     }
 
-    private static JsonBytesResult Jwks(HttpContext http) => new(http.Tenant().Tenant.Jwks, "public, max-age=300");
+    private static JsonBytesResult Jwks(HttpContext http, DiscoveryCaching caching) => new(http.Tenant().Tenant.Jwks, caching.CacheControl, caching.Vary);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Gateway.Http;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
+using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Errors;
@@ -28,11 +29,21 @@ internal static class RegistrationEndpoints
     private const int MaxCreateAttempts = 3;
 
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Register(
-        HttpContext http, IGrainFactory grains, BearerTokenValidator tokens)
+        HttpContext http, IGrainFactory grains, BearerTokenValidator tokens, AddressGuard addresses)
     {
         var tenant = http.Tenant();
+        if (addresses.Check(http, tenant) is { } backedOff)
+        {
+            return Error(backedOff);
+        }
+
         if (await RegistrationAccess.AuthorizeAsync(http.Request, tenant, tokens) is { } denied)
         {
+            if (denied.Id == ErrorIds.BearerInvalid)
+            {
+                await addresses.RecordFailureAsync(http, tenant);
+            }
+
             return Error(denied);
         }
 
@@ -41,6 +52,14 @@ internal static class RegistrationEndpoints
         if (!validated.IsSuccess)
         {
             return Error(validated.Error);
+        }
+
+        // The tenant's quota and registration rate hold for the whole cluster: its grain keeps them.
+        var tenantGrain = grains.GetGrain<ITenantGrain>(tenant.Name);
+        var admission = await GrainCalls.RetryAsync(tenantGrain, t => t.ReserveClient(), http.RequestAborted);
+        if (!admission.IsGranted)
+        {
+            return Error(Refusal(admission, tenant));
         }
 
         // client_ids carry 128 random bits; a collision is astronomically unlikely but still never overwrites a client.
@@ -53,33 +72,38 @@ internal static class RegistrationEndpoints
 
         if (result.Status != ClientOperationStatus.Ok)
         {
-            return Error(OAuthErrorMapping.FromClientOperation(result.Status));
+            // A definite refusal: the reserved slot goes back. (After an exception the client may exist: the slot stays taken.)
+            await GrainCalls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
+            return Error(OAuthErrorMapping.FromClientOperation(result));
         }
 
         http.Observation().SetClient(result.Client!.ClientId, null);
         return ClientInformationResponse.Created(result.Client, tenant.RegistrationClientUri(result.Client.ClientId));
     }
 
-    private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Read(HttpContext http, string clientId, IGrainFactory grains)
+    private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Read(
+        HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, null);
-        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
+        if (Admit(http, tenant, clientId, addresses) is not { } token)
         {
-            return Error(OAuthErrorMapping.InvalidRegistrationToken);
+            return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
         }
 
         var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
+        await CountFailureAsync(http, tenant, result, addresses);
         return Answer(result, tenant.RegistrationClientUri(clientId));
     }
 
-    private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Update(HttpContext http, string clientId, IGrainFactory grains)
+    private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Update(
+        HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, null);
-        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
+        if (Admit(http, tenant, clientId, addresses) is not { } token)
         {
-            return Error(OAuthErrorMapping.InvalidRegistrationToken);
+            return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
         }
 
         var client = Client(grains, tenant, clientId);
@@ -89,32 +113,52 @@ internal static class RegistrationEndpoints
         {
             // Authentication outranks validation: an unknown client or a wrong token is 401 whatever the body.
             var check = await GrainCalls.RetryAsync((Client: client, Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
-            return Error(check.Status == ClientOperationStatus.Ok ? validated.Error : OAuthErrorMapping.FromClientOperation(check.Status));
+            await CountFailureAsync(http, tenant, check, addresses);
+            return Error(check.Status == ClientOperationStatus.Ok ? validated.Error : OAuthErrorMapping.FromClientOperation(check));
         }
 
         var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: Secrets.NewSecret());
         var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken), http.RequestAborted);
+        await CountFailureAsync(http, tenant, result, addresses);
         return Answer(result, tenant.RegistrationClientUri(clientId));
     }
 
-    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string clientId, IGrainFactory grains)
+    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, null);
-        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
+        if (Admit(http, tenant, clientId, addresses) is not { } token)
         {
-            return Error(OAuthErrorMapping.InvalidRegistrationToken);
+            return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
         }
 
-        var status = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
-        return status == ClientOperationStatus.Ok ? TypedResults.NoContent() : Error(OAuthErrorMapping.FromClientOperation(status));
+        var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
+        await CountFailureAsync(http, tenant, result, addresses);
+        return result.Status == ClientOperationStatus.Ok ? TypedResults.NoContent() : Error(OAuthErrorMapping.FromClientOperation(result));
     }
+
+    /// <summary>The registration access token of an RFC 7592 request, or null: no token, no possible client, or an address backing off.</summary>
+    private static string? Admit(HttpContext http, TenantContext tenant, string clientId, AddressGuard addresses) =>
+        addresses.Check(http, tenant) is null ? RegistrationAccess.TokenFor(http.Request, clientId) : null;
+
+    /// <summary>A registration access token the grain refused counts against the request's address.</summary>
+    private static Task CountFailureAsync(HttpContext http, TenantContext tenant, ClientOperationResult result, AddressGuard addresses) =>
+        result.Status == ClientOperationStatus.Unauthorized ? addresses.RecordFailureAsync(http, tenant) : Task.CompletedTask;
+
+    /// <summary>Why the tenant grain did not reserve a client slot.</summary>
+    private static OAuthError Refusal(Admission admission, TenantContext tenant) => admission.Status switch
+    {
+        AdmissionStatus.QuotaReached => OAuthError.QuotaExceeded(ErrorIds.QuotaMaxClients,
+            $"the tenant holds its maximum number of clients (MaxClients = {tenant.Tenant.Throttles.MaxClients}); delete a client to free a slot"),
+        _ => OAuthError.Throttled(ErrorIds.ThrottleRegistrationRate,
+            "the tenant's registration rate is exceeded; retry after the time given in Retry-After", admission.RetryAfter),
+    };
 
     /// <summary>RFC 7592 §2: 200 with the client information, or the grain's refusal.</summary>
     private static Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult> Answer(ClientOperationResult result, string registrationClientUri) =>
         result.Status == ClientOperationStatus.Ok
             ? ClientInformationResponse.Ok(result.Client!, registrationClientUri)
-            : Error(OAuthErrorMapping.FromClientOperation(result.Status));
+            : Error(OAuthErrorMapping.FromClientOperation(result));
 
     private static async Task<Outcome<ClientMetadataRequest>> ReadMetadataAsync(HttpRequest request)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Registry.Gateway.Http;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
+using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Errors;
@@ -19,9 +20,15 @@ internal static class TokenEndpoint
     public static void Map(RouteGroupBuilder tenant) =>
         tenant.MapPost("/token", Handle).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.Token));
 
-    private static async Task<Results<JsonPayloadResult<IssuedToken>, OAuthErrorResult>> Handle(HttpContext http, IGrainFactory grains, AccessTokenIssuer issuer)
+    private static async Task<Results<JsonPayloadResult<IssuedToken>, OAuthErrorResult>> Handle(
+        HttpContext http, IGrainFactory grains, AccessTokenIssuer issuer, AddressGuard addresses)
     {
         var tenant = http.Tenant();
+        if (addresses.Check(http, tenant) is { } backedOff)
+        {
+            return Error(backedOff);
+        }
+
         var request = await ReadRequestAsync(http.Request);
         if (!request.IsSuccess)
         {
@@ -34,6 +41,11 @@ internal static class TokenEndpoint
         var client = await AuthenticateAsync(tenant, request.Value, grains, http.RequestAborted);
         if (!client.IsSuccess)
         {
+            if (client.Error.Id == ErrorIds.ClientAuthFailed)
+            {
+                await addresses.RecordFailureAsync(http, tenant);
+            }
+
             return Error(client.Error);
         }
 
@@ -68,7 +80,7 @@ internal static class TokenEndpoint
                 (Tenant: grains.GetGrain<ITenantGrain>(tenant.Name), request.ClientId, request.ClientSecret),
                 a => a.Tenant.AuthenticateAdmin(a.ClientId, a.ClientSecret),
                 cancellationToken);
-            return admin ? TokenClient.Admin(tenant.Tenant.AdminTokenLifetimeSeconds) : ClientAuthentication.Failed;
+            return admin.IsGranted ? TokenClient.Admin(tenant.Tenant.AdminTokenLifetimeSeconds) : Refusal(admin);
         }
 
         if (!Secrets.LooksLikeClientId(request.ClientId))
@@ -80,10 +92,23 @@ internal static class TokenEndpoint
             (Client: grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, request.ClientId)), request.ClientSecret),
             c => c.Client.Authenticate(c.ClientSecret),
             cancellationToken);
-        return check.Authenticated
-            ? new TokenClient(check.GrantTypes, check.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), check.TokenLifetimeSeconds)
-            : ClientAuthentication.Failed;
+        return check switch
+        {
+            { Limited: { } limit } => Refusal(limit),
+            { Authenticated: true } => new TokenClient(check.GrantTypes, check.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), check.TokenLifetimeSeconds),
+            _ => ClientAuthentication.Failed,
+        };
     }
+
+    /// <summary>Why a grain did not admit the client: wrong credentials, its back-off, or its token rate.</summary>
+    private static OAuthError Refusal(Admission admission) => admission.Status switch
+    {
+        AdmissionStatus.Backoff => OAuthError.Throttled(ErrorIds.ThrottleClientBackoff,
+            "too many failed authentications for this client; retry after the time given in Retry-After", admission.RetryAfter),
+        AdmissionStatus.TokenRate => OAuthError.Throttled(ErrorIds.ThrottleTokenRate,
+            "this client requests tokens faster than its tenant allows; retry after the time given in Retry-After", admission.RetryAfter),
+        _ => ClientAuthentication.Failed,
+    };
 
     private static OAuthErrorResult Error(OAuthError error) => new(error, EndpointKind.Token);
 }

@@ -1,7 +1,7 @@
 namespace Registry.Gateway.Http;
 
-/// <summary>Pre-serialized JSON (discovery documents, key sets).</summary>
-internal sealed class JsonBytesResult(ReadOnlyMemory<byte> body, string cacheControl) : IResult, IStatusCodeHttpResult
+/// <summary>Pre-serialized JSON (discovery documents, key sets), with its caching headers.</summary>
+internal sealed class JsonBytesResult(ReadOnlyMemory<byte> body, string cacheControl, string? vary = null) : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -11,6 +11,11 @@ internal sealed class JsonBytesResult(ReadOnlyMemory<byte> body, string cacheCon
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
         response.Headers.CacheControl = cacheControl;
+        if (vary is not null)
+        {
+            response.Headers.Vary = vary;
+        }
+
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }

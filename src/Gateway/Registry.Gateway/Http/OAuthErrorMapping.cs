@@ -20,10 +20,13 @@ internal static class OAuthErrorMapping
         ErrorIds.RequestMediaType => endpoint == EndpointKind.Token ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType,
         ErrorIds.RequestMethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorIds.RequestNotFound or ErrorIds.TenantUnknown => StatusCodes.Status404NotFound,
+
+        // RFC 6585 §4: a limit; Retry-After says when the request may pass.
+        _ when error.RetryAfterSeconds is not null => StatusCodes.Status429TooManyRequests,
         _ => error.Code switch
         {
             OAuthErrorCodes.InvalidClient or OAuthErrorCodes.InvalidToken => StatusCodes.Status401Unauthorized,
-            OAuthErrorCodes.InsufficientScope => StatusCodes.Status403Forbidden,
+            OAuthErrorCodes.InsufficientScope or OAuthErrorCodes.AccessDenied => StatusCodes.Status403Forbidden,
             OAuthErrorCodes.TemporarilyUnavailable => StatusCodes.Status503ServiceUnavailable,
             OAuthErrorCodes.ServerError => StatusCodes.Status500InternalServerError,
             _ => StatusCodes.Status400BadRequest,
@@ -48,15 +51,23 @@ internal static class OAuthErrorMapping
         _ => null,
     };
 
-    /// <summary>A 503 says when to retry: the gateway has already retried for about three seconds.</summary>
-    public static string? RetryAfterOf(int status) => status == StatusCodes.Status503ServiceUnavailable ? "1" : null;
+    /// <summary>
+    /// A 429 says when the limit lets the request pass; a 503 says when to retry (the gateway has already
+    /// retried for about three seconds).
+    /// </summary>
+    public static string? RetryAfterOf(OAuthError error, int status) => error.RetryAfterSeconds is { } seconds
+        ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : status == StatusCodes.Status503ServiceUnavailable ? "1" : null;
 
     /// <summary>
     /// A client grain's refusal (RFC 7592 §2): an unknown client and a wrong registration access token are the
-    /// same 401, never a 404 (so probing tells nothing); an echoed secret that is not the current one is 400.
+    /// same 401, never a 404 (so probing tells nothing); an echoed secret that is not the current one is 400; a
+    /// client id backing off after wrong tokens is 429.
     /// </summary>
-    public static OAuthError FromClientOperation(ClientOperationStatus status) => status switch
+    public static OAuthError FromClientOperation(ClientOperationResult result) => result.Status switch
     {
+        ClientOperationStatus.Throttled => OAuthError.Throttled(ErrorIds.ThrottleClientBackoff,
+            "too many invalid registration access tokens for this client; retry after the time given in Retry-After", result.RetryAfter),
         ClientOperationStatus.SecretMismatch => OAuthError.InvalidClientMetadata(ErrorIds.UpdateClientSecretMismatch,
             "client_secret does not match the current secret; a client cannot choose its own secret (RFC 7592 section 2.2)"),
         ClientOperationStatus.Conflict => OAuthError.TemporarilyUnavailable(ErrorIds.ClientIdUnavailable, "could not allocate a client_id; retry"),

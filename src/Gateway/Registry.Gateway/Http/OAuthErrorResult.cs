@@ -27,7 +27,7 @@ internal sealed class OAuthErrorResult(OAuthError error, EndpointKind endpoint) 
             response.Headers.WWWAuthenticate = challenge;
         }
 
-        if (OAuthErrorMapping.RetryAfterOf(_status) is { } retryAfter)
+        if (OAuthErrorMapping.RetryAfterOf(error, _status) is { } retryAfter)
         {
             response.Headers.RetryAfter = retryAfter;
         }

@@ -17,6 +17,7 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _tokens;
     private readonly Counter<long> _clientAuthenticationFailures;
     private readonly Counter<long> _registrationTokenFailures;
+    private readonly Counter<long> _throttled;
     private readonly Histogram<double> _duration;
 
     public GatewayMetrics(IMeterFactory meters)
@@ -31,10 +32,16 @@ internal sealed class GatewayMetrics
             "registry.client_authentication.failures", "{request}", "Token requests whose client authentication failed (invalid_client)");
         _registrationTokenFailures = meter.CreateCounter<long>(
             "registry.registration_token.failures", "{request}", "Registration endpoint calls refused for their token (invalid_token, insufficient_scope)");
+        _throttled = meter.CreateCounter<long>(
+            "registry.throttled", "{request}", "Requests refused by a limit (429) or the client quota (403), by tenant, endpoint and reason (the error id)");
         _duration = meter.CreateHistogram<double>(
             "registry.request.duration", "s", "Duration of OAuth endpoint requests",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
+
+    /// <summary>A throttling decision; <paramref name="reason"/> is the limit's error id (a fixed set).</summary>
+    public void RecordThrottled(string tenant, string endpoint, string reason) =>
+        _throttled.Add(1, new(T.Tenant, tenant), new(T.Endpoint, endpoint), new(T.Reason, reason));
 
     public void Record(RequestObservation observation, string tenant, string? error, double seconds)
     {

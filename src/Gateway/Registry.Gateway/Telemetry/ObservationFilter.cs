@@ -11,7 +11,7 @@ namespace Registry.Gateway.Telemetry;
 /// then from its result records the metrics, tags the request span (tenant, outcome, error code and id, client id)
 /// and writes the audit event. Handlers only note which client the request was about.
 /// </summary>
-internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory loggers) : IEndpointFilter
+internal sealed class ObservationFilter(GatewayMetrics metrics, ThrottleAudit throttles, ILoggerFactory loggers) : IEndpointFilter
 {
     private readonly ILogger _audit = loggers.CreateLogger(RegistryTelemetry.AuditCategory);
 
@@ -43,7 +43,16 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ILoggerFactory l
             var tenant = http.Features.Get<TenantContext>()?.Name ?? RegistryTelemetry.UnknownTenant;
             metrics.Record(observation, tenant, error?.Code, Stopwatch.GetElapsedTime(started).TotalSeconds);
             Tag(Activity.Current, observation, tenant, error);
-            Audit(http, observation, tenant, error);
+            if (error is not null && ErrorIds.IsLimit(error.Id))
+            {
+                // A flood of refusals must not flood the audit log: counted here, written in aggregate.
+                metrics.RecordThrottled(tenant, observation.Endpoint, error.Id);
+                throttles.Add(tenant, observation.Endpoint, error.Id, http.Connection.RemoteIpAddress?.ToString());
+            }
+            else
+            {
+                Audit(http, observation, tenant, error);
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace Registry.Gateway.Tenancy;
 
 /// <summary>
 /// Resolves the tenant of a request (route value "tenant", else the default tenant) before the handler
-/// runs; unknown tenants get 404 without reaching a handler.
+/// runs; a request under a host that is not allowed gets 400, an unknown tenant 404, neither reaching a handler.
 /// </summary>
 internal sealed class TenantFilter(TenantCatalog catalog, IssuerResolver issuers) : IEndpointFilter
 {
@@ -17,6 +17,11 @@ internal sealed class TenantFilter(TenantCatalog catalog, IssuerResolver issuers
         // The default tenant lives at the root only: "/tenants/default" would give it a second issuer.
         var routed = http.GetRouteValue("tenant") as string;
         var name = routed ?? TenantNames.Default;
+        if (issuers.Resolve(http.Request, name) is not { } issuer)
+        {
+            return new OAuthErrorResult(HostNotAllowed, ObservedEndpoint.KindOf(http));
+        }
+
         var tenant = TenantNames.IsValid(name) && routed != TenantNames.Default ? await catalog.FindAsync(name) : null;
         if (tenant is null)
         {
@@ -24,7 +29,10 @@ internal sealed class TenantFilter(TenantCatalog catalog, IssuerResolver issuers
             return new OAuthErrorResult(OAuthError.InvalidRequest(ErrorIds.TenantUnknown, $"there is no tenant named '{name}'"), endpoint);
         }
 
-        http.Features.Set(new TenantContext(tenant, issuers.Resolve(http.Request, name)));
+        http.Features.Set(new TenantContext(tenant, issuer));
         return await next(context);
     }
+
+    private static readonly OAuthError HostNotAllowed =
+        OAuthError.InvalidRequest(ErrorIds.RequestHostNotAllowed, "the request's host is not served here (AllowedHosts)");
 }

@@ -5,6 +5,7 @@ using Registry.Gateway.Http;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
+using Registry.Protocol.Throttling;
 
 namespace Registry.Gateway.Tenancy;
 
@@ -22,6 +23,7 @@ internal sealed class TenantRuntime : IDisposable
         AdminClientId = snapshot.AdminClientId;
         AdminTokenLifetimeSeconds = snapshot.AdminTokenLifetimeSeconds;
         Policy = snapshot.Policy;
+        Throttles = snapshot.Throttles;
         var securityKeys = new List<SecurityKey>();
         var publicKeys = new List<PublicJwk>();
         foreach (var material in snapshot.SigningKeys)
@@ -45,6 +47,9 @@ internal sealed class TenantRuntime : IDisposable
     public int AdminTokenLifetimeSeconds { get; }
 
     public RegistrationPolicy Policy { get; }
+
+    /// <summary>The tenant's limits (the gateway applies the per-address back-off's local cache with it).</summary>
+    public ThrottlePolicy Throttles { get; }
 
     /// <summary>The current signing key (the newest).</summary>
     public SigningCredentials SigningCredentials { get; }

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Registry.Grains.Abstractions;
 using Registry.Grains.Telemetry;
+using Registry.Grains.Tenants;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
+using Registry.Protocol.Throttling;
 
 namespace Registry.Grains.Clients;
 
@@ -17,7 +19,7 @@ namespace Registry.Grains.Clients;
 internal sealed partial class ClientGrain(
     [PersistentState("client", RegistryStorage.Name)] IPersistentState<ClientState> state,
     TimeProvider time,
-    ClientCounts counts,
+    TenantDirectory tenants,
     ILogger<ClientGrain> logger) : Grain, IClientGrain
 {
     /// <summary>"Last used" is written at most this often; in between it lives in memory until deactivation.</summary>
@@ -28,6 +30,15 @@ internal sealed partial class ClientGrain(
     private bool _lastUsedDirty;
 
     private (string Tenant, string ClientId)? _key;
+
+    // The client's limits live in its one activation, so they hold cluster-wide; they restart with it.
+    private FailureBackoff? _backoff;
+    private TokenBucket? _tokens;
+
+    private ThrottlePolicy Throttles => tenants.Find(Tenant)?.Throttles ?? new ThrottlePolicy();
+
+    /// <summary>Failed secret and registration-token checks of this client id.</summary>
+    private FailureBackoff Backoff => _backoff ??= Throttles.ClientBackoff();
 
     /// <summary>The stored metadata in the protocol's shape, made once per activation and update.</summary>
     private ClientMetadata Metadata => _metadata ??= state.State.Metadata.ToMetadata();
@@ -57,7 +68,6 @@ internal sealed partial class ClientGrain(
             UpdatedAt = now,
             Version = 1,
         });
-        counts.Add(Tenant, +1);
 
         // A registration storm must not fill silo memory: the new client is in storage, and its first
         // token request re-activates it. (Idle clients go after Registry:Cluster:IdleClientMinutes.)
@@ -66,17 +76,20 @@ internal sealed partial class ClientGrain(
     }
 
     Task<ClientOperationResult> IClientGrain.Read(string registrationAccessToken) =>
-        Task.FromResult(IsAuthorized(registrationAccessToken) ? Ok(registrationAccessToken) : ClientOperationResult.Unauthorized);
+        Task.FromResult(CheckRegistrationToken(registrationAccessToken) ?? Ok(registrationAccessToken));
 
     async Task<ClientOperationResult> IClientGrain.Update(
         string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken)
     {
-        if (!IsAuthorized(registrationAccessToken))
+        // A retry of an update that already happened: the token it rotated to is the current one.
+        if (state.RecordExists && Secrets.Matches(newRegistrationAccessToken, state.State.RegistrationTokenHash))
         {
-            // A retry of an update that already happened: the token it rotated to is the current one.
-            return Exists() && Secrets.Matches(newRegistrationAccessToken, state.State.RegistrationTokenHash)
-                ? Ok(newRegistrationAccessToken)
-                : ClientOperationResult.Unauthorized;
+            return Ok(newRegistrationAccessToken);
+        }
+
+        if (CheckRegistrationToken(registrationAccessToken) is { } refused)
+        {
+            return refused;
         }
 
         // RFC 7592 §2.2: an echoed client_secret must be the current one; the client cannot choose its secret.
@@ -95,33 +108,55 @@ internal sealed partial class ClientGrain(
         return Ok(newRegistrationAccessToken);
     }
 
-    async Task<ClientOperationStatus> IClientGrain.Delete(string registrationAccessToken)
+    async Task<ClientOperationResult> IClientGrain.Delete(string registrationAccessToken)
     {
-        if (!IsAuthorized(registrationAccessToken))
+        if (CheckRegistrationToken(registrationAccessToken) is { } refused)
         {
-            return ClientOperationStatus.Unauthorized;
+            return refused;
         }
 
         await state.ClearStateAsync();
-        counts.Add(Tenant, -1);
+
+        // The tenant's quota gets the slot back at once.
+        await GrainFactory.GetGrain<ITenantGrain>(Tenant).ReleaseClient();
         _metadata = null;
         _credentialCheck = null;
         _lastUsedDirty = false;
         DeactivateOnIdle();
-        return ClientOperationStatus.Ok;
+        return Deleted;
     }
 
     async Task<ClientCredentialCheck> IClientGrain.Authenticate(string clientSecret)
     {
-        if (!Exists() || !Secrets.Matches(clientSecret, state.State.SecretHash))
+        if (!Exists())
         {
             return ClientCredentialCheck.Failed;
         }
 
+        // During a back-off even the right secret waits, so guessing on learns nothing.
         var now = time.GetUtcNow();
+        if (Backoff.RemainingAt(now) is var wait && wait > TimeSpan.Zero)
+        {
+            return ClientCredentialCheck.Throttled(Admission.Throttled(AdmissionStatus.Backoff, wait));
+        }
+
+        if (!Secrets.Matches(clientSecret, state.State.SecretHash))
+        {
+            Backoff.RecordFailure(now);
+            return ClientCredentialCheck.Failed;
+        }
+
         if (state.State.SecretExpiresAt != 0 && now.ToUnixTimeSeconds() >= state.State.SecretExpiresAt)
         {
             return ClientCredentialCheck.Failed;
+        }
+
+        Backoff.RecordSuccess();
+        var throttles = Throttles;
+        _tokens ??= new TokenBucket(throttles.TokenRequestsPerSecond, throttles.TokenBurst);
+        if (!_tokens.TryTake(now, out var retryAfter))
+        {
+            return ClientCredentialCheck.Throttled(Admission.Throttled(AdmissionStatus.TokenRate, retryAfter));
         }
 
         await TouchLastUsed(now);
@@ -155,8 +190,31 @@ internal sealed partial class ClientGrain(
         return false;
     }
 
-    private bool IsAuthorized(string registrationAccessToken) =>
-        Exists() && Secrets.Matches(registrationAccessToken, state.State.RegistrationTokenHash);
+    /// <summary>Null when the registration access token is the current one; else Unauthorized, or Throttled during a back-off.</summary>
+    private ClientOperationResult? CheckRegistrationToken(string registrationAccessToken)
+    {
+        if (!Exists())
+        {
+            return ClientOperationResult.Unauthorized;
+        }
+
+        var now = time.GetUtcNow();
+        if (Backoff.RemainingAt(now) is var wait && wait > TimeSpan.Zero)
+        {
+            return ClientOperationResult.Throttled(wait);
+        }
+
+        if (Secrets.Matches(registrationAccessToken, state.State.RegistrationTokenHash))
+        {
+            Backoff.RecordSuccess();
+            return null;
+        }
+
+        Backoff.RecordFailure(now);
+        return ClientOperationResult.Unauthorized;
+    }
+
+    private static readonly ClientOperationResult Deleted = new(ClientOperationStatus.Ok, null);
 
     /// <summary>Writes a new state; if storage fails, the activation keeps the last stored state.</summary>
     private async Task Persist(ClientMetadata metadata, ClientState next)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Security;
+using Registry.Protocol.Throttling;
 
 namespace Registry.Grains.Tenants;
 
@@ -20,9 +21,18 @@ internal sealed partial class TenantGrain(
 {
     private const int RsaKeySize = 2048;
 
+    /// <summary>A changed client count is written at most this late (a crash loses at most this many seconds of changes).</summary>
+    internal static readonly TimeSpan CountWriteDelay = TimeSpan.FromSeconds(1);
+
     private TenantSettings? _settings;
     private TenantSnapshot? _snapshot;
     private byte[] _adminClientIdHash = [];
+
+    // Limits live in this one activation, so they hold for the whole cluster; they restart with it.
+    private TokenBucket? _registrations;
+    private TokenBucket? _adminTokens;
+    private FailureBackoff? _adminBackoff;
+    private IGrainTimer? _countWrite;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +43,10 @@ internal sealed partial class TenantGrain(
         }
 
         _adminClientIdHash = Secrets.Hash(_settings.AdminClientId);
+        var limits = _settings.Throttles;
+        _registrations = new TokenBucket(limits.RegistrationsPerSecond, limits.RegistrationBurst);
+        _adminTokens = new TokenBucket(limits.TokenRequestsPerSecond, limits.TokenBurst);
+        _adminBackoff = limits.ClientBackoff();
         var algorithm = _settings.SigningAlgorithm;
         if (!state.State.SigningKeys.Any(k => k.Algorithm == algorithm))
         {
@@ -49,7 +63,8 @@ internal sealed partial class TenantGrain(
             _settings.AdminClientId,
             _settings.AdminTokenLifetimeSeconds,
             _settings.Policy,
-            [.. keys.Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.Pkcs8PrivateKey, k.CreatedAt))]);
+            [.. keys.Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.Pkcs8PrivateKey, k.CreatedAt))],
+            _settings.Throttles);
     }
 
     Task<TenantSnapshot?> ITenantGrain.GetSnapshot()
@@ -79,18 +94,97 @@ internal sealed partial class TenantGrain(
         return state.State.ClientCount;
     }
 
-    Task<bool> ITenantGrain.AuthenticateAdmin(string clientId, string clientSecret)
+    Task<Admission> ITenantGrain.AuthenticateAdmin(string clientId, string clientSecret)
     {
         if (_settings is null)
         {
             DeactivateOnIdle();
-            return Task.FromResult(false);
+            return Task.FromResult(Admission.Refused);
+        }
+
+        // A back-off holds whatever is presented, so guessing on during it learns nothing.
+        var now = time.GetUtcNow();
+        if (_adminBackoff!.RemainingAt(now) is var wait && wait > TimeSpan.Zero)
+        {
+            return Task.FromResult(Admission.Throttled(AdmissionStatus.Backoff, wait));
         }
 
         // Both checks always run, so timing tells nothing about which one failed.
         var idMatches = Secrets.Matches(clientId, _adminClientIdHash);
         var secretMatches = Secrets.Matches(clientSecret, _settings.AdminSecretHash);
-        return Task.FromResult(idMatches & secretMatches);
+        if (!(idMatches & secretMatches))
+        {
+            _adminBackoff.RecordFailure(now);
+            return Task.FromResult(Admission.Refused);
+        }
+
+        _adminBackoff.RecordSuccess();
+        return Task.FromResult(_adminTokens!.TryTake(now, out var retryAfter)
+            ? Admission.Granted
+            : Admission.Throttled(AdmissionStatus.TokenRate, retryAfter));
+    }
+
+    Task<Admission> ITenantGrain.ReserveClient()
+    {
+        if (_settings is null)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult(Admission.UnknownTenant);
+        }
+
+        if (state.State.ClientCount >= _settings.Throttles.MaxClients)
+        {
+            return Task.FromResult(Admission.QuotaReached);
+        }
+
+        if (!_registrations!.TryTake(time.GetUtcNow(), out var retryAfter))
+        {
+            return Task.FromResult(Admission.Throttled(AdmissionStatus.RegistrationRate, retryAfter));
+        }
+
+        ChangeClientCount(+1);
+        return Task.FromResult(Admission.Granted);
+    }
+
+    Task ITenantGrain.ReleaseClient()
+    {
+        if (_settings is not null)
+        {
+            ChangeClientCount(-1);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_countWrite is not null)
+        {
+            await WriteCountAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The count changes in memory at once (the quota holds at once) and reaches storage within <see cref="CountWriteDelay"/>.</summary>
+    private void ChangeClientCount(long delta)
+    {
+        state.State.ClientCount = Math.Max(0, state.State.ClientCount + delta);
+        _countWrite ??= this.RegisterGrainTimer(WriteCountAsync, new GrainTimerCreationOptions(CountWriteDelay, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task WriteCountAsync(CancellationToken cancellationToken)
+    {
+        _countWrite?.Dispose();
+        _countWrite = null;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Kept in memory; the next change (or deactivation) writes it again.
+            LogCountNotSaved(logger, exception, _settings!.Name);
+            _countWrite ??= this.RegisterGrainTimer(WriteCountAsync, new GrainTimerCreationOptions(CountWriteDelay, Timeout.InfiniteTimeSpan));
+        }
     }
 
     private StoredSigningKey NewKey(string algorithm)
@@ -112,6 +206,9 @@ internal sealed partial class TenantGrain(
         Pkcs8PrivateKey = pkcs8,
         CreatedAt = time.GetUtcNow(),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant '{Tenant}': could not save the client count; retrying")]
+    private static partial void LogCountNotSaved(ILogger logger, Exception exception, string tenant);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}': created {Algorithm} signing key {KeyId}")]
     private static partial void LogKeyCreated(ILogger logger, string tenant, string keyId, string algorithm);

@@ -1,4 +1,5 @@
 using Registry.Protocol.Metadata;
+using Registry.Protocol.Throttling;
 
 namespace Registry.Grains.Tenants;
 
@@ -10,4 +11,5 @@ public sealed record TenantSettings(
     bool UsesDefaultAdminSecret,
     int AdminTokenLifetimeSeconds,
     RegistrationPolicy Policy,
-    string SigningAlgorithm);
+    string SigningAlgorithm,
+    ThrottlePolicy Throttles);

@@ -38,4 +38,10 @@ public sealed class TenantOptions
     /// sign). Switching keeps the previous key published, so tokens already issued keep validating.
     /// </summary>
     public string? SigningAlgorithm { get; set; }
+
+    /// <summary>Registered clients the tenant may hold, enforced for the whole cluster (default 100000).</summary>
+    public long? MaxClients { get; set; }
+
+    /// <summary>Rate limits and back-off against abuse ("Registry:Tenants:{name}:Limits").</summary>
+    public TenantLimitOptions Limits { get; set; } = new();
 }

@@ -16,6 +16,7 @@ public static class ErrorIds
     public const string RequestNotUtf8 = "request.not_utf8";
     public const string RequestMethodNotAllowed = "request.method_not_allowed";
     public const string RequestNotFound = "request.not_found";
+    public const string RequestHostNotAllowed = "request.host_not_allowed";
     public const string TenantUnknown = "tenant.unknown";
 
     // The server.
@@ -95,4 +96,15 @@ public static class ErrorIds
     public const string BearerInvalid = "bearer.invalid";
     public const string BearerInsufficientScope = "bearer.insufficient_scope";
     public const string RegistrationTokenInvalid = "registration_token.invalid";
+
+    // Limits against abuse (answered 429 with Retry-After), and the tenant's client quota.
+    public const string ThrottleClientBackoff = "throttle.client_backoff";
+    public const string ThrottleAddressBackoff = "throttle.address_backoff";
+    public const string ThrottleRegistrationRate = "throttle.registration_rate";
+    public const string ThrottleTokenRate = "throttle.token_rate";
+    public const string QuotaMaxClients = "quota.max_clients";
+
+    /// <summary>True for the ids of limits and quotas (counted as throttling decisions, audited in aggregate).</summary>
+    public static bool IsLimit(string id) =>
+        id.StartsWith("throttle.", StringComparison.Ordinal) || id.StartsWith("quota.", StringComparison.Ordinal);
 }

@@ -23,6 +23,18 @@ public sealed record OAuthError
 
     public string Description { get; }
 
+    /// <summary>For a refusal that passes with time (a limit): when to try again, in whole seconds (at least 1).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>A limit was hit (answered 429 with Retry-After): the request may succeed after <paramref name="retryAfter"/>.</summary>
+    public static OAuthError Throttled(string id, string description, TimeSpan retryAfter) =>
+        new(OAuthErrorCodes.TemporarilyUnavailable, id, description) { RetryAfterSeconds = WholeSeconds(retryAfter) };
+
+    /// <summary>A quota is exhausted: nothing changes until something is freed.</summary>
+    public static OAuthError QuotaExceeded(string id, string description) => new(OAuthErrorCodes.AccessDenied, id, description);
+
+    private static int WholeSeconds(TimeSpan wait) => wait >= TimeSpan.FromDays(1) ? 86_400 : Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     public static OAuthError InvalidRequest(string id, string description) => new(OAuthErrorCodes.InvalidRequest, id, description);
 
     public static OAuthError InvalidClient(string id, string description) => new(OAuthErrorCodes.InvalidClient, id, description);

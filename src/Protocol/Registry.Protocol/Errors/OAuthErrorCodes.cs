@@ -24,4 +24,5 @@ public static class OAuthErrorCodes
     // RFC 6749 §4.1.2.1 (usable on any endpoint)
     public const string ServerError = "server_error";
     public const string TemporarilyUnavailable = "temporarily_unavailable";
+    public const string AccessDenied = "access_denied";
 }

@@ -21,6 +21,7 @@ public static class RegistryTelemetry
     public const string ClientKind = "client_kind";
     public const string Operation = "operation";
     public const string Endpoint = "endpoint";
+    public const string Reason = "reason";
 
     // Span attribute names.
     public const string TenantAttribute = "registry.tenant";

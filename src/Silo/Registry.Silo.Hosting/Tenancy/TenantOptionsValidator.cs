@@ -1,16 +1,30 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Registry.Hosting.Configuration;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
 using Registry.Protocol.Tenancy;
+using Registry.Protocol.Throttling;
 using Registry.Protocol.Tokens;
 
 namespace Registry.Silo.Hosting.Tenancy;
 
-/// <summary>Startup validation of Registry:Tenants; every problem is reported, each naming its key.</summary>
-internal sealed class TenantOptionsValidator : IValidateOptions<RegistryOptions>
+/// <summary>
+/// Startup validation of Registry:Tenants; every problem is reported, each naming its key. Outside the
+/// Development environment a bootstrap secret must be a real one: not the default, not a placeholder, and
+/// at least <see cref="ProductionSecretLength"/> characters.
+/// </summary>
+internal sealed class TenantOptionsValidator(IHostEnvironment environment) : IValidateOptions<RegistryOptions>
 {
     private const int MaxLifetimeSeconds = 7 * 24 * 3600;
+
+    /// <summary>The shortest bootstrap secret accepted outside Development (about 190 bits as random base64).</summary>
+    public const int ProductionSecretLength = 32;
+
+    private const int DevelopmentSecretLength = 8;
+
+    /// <summary>The placeholder the deployment files ship with.</summary>
+    private const string Placeholder = "CHANGE-ME";
 
     public ValidateOptionsResult Validate(string? name, RegistryOptions options)
     {
@@ -23,7 +37,7 @@ internal sealed class TenantOptionsValidator : IValidateOptions<RegistryOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Check(string tenant, TenantOptions options, List<string> failures)
+    private void Check(string tenant, TenantOptions options, List<string> failures)
     {
         var key = $"Registry:Tenants:{tenant}";
         if (!TenantNames.IsValid(tenant))
@@ -39,6 +53,7 @@ internal sealed class TenantOptionsValidator : IValidateOptions<RegistryOptions>
             failures.Add($"{key}:SigningAlgorithm '{algorithm}' must be one of {string.Join(", ", JoseAlgorithms.AccessTokenSigning)}");
         }
 
+        CheckLimits(key, options, failures);
         var unknownGrant = options.DefaultGrantTypes?.FirstOrDefault(g => !GrantTypes.Registrable.Contains(g, StringComparer.Ordinal));
         if (unknownGrant is not null || options.DefaultGrantTypes is [])
         {
@@ -46,20 +61,35 @@ internal sealed class TenantOptionsValidator : IValidateOptions<RegistryOptions>
         }
     }
 
-    private static void CheckAdmin(string tenant, string key, TenantOptions options, List<string> failures)
+    private void CheckAdmin(string tenant, string key, TenantOptions options, List<string> failures)
     {
         if (options.AdminClientId is { } id && (id.Length is 0 or > 256 || id.Any(c => char.IsControl(c) || c == ':')))
         {
             failures.Add($"{key}:AdminClientId must be 1-256 characters without ':' or control characters");
         }
 
-        if (options.AdminClientSecret is null && tenant != TenantNames.Default)
+        var secret = options.AdminClientSecret;
+        if (environment.IsDevelopment())
         {
-            failures.Add($"{key}:AdminClientSecret is required (only the default tenant may use the default bootstrap secret)");
+            if (secret is null && tenant != TenantNames.Default)
+            {
+                failures.Add($"{key}:AdminClientSecret is required (only the default tenant may use the default bootstrap secret)");
+            }
+            else if (secret is { Length: < DevelopmentSecretLength })
+            {
+                failures.Add($"{key}:AdminClientSecret must be at least {DevelopmentSecretLength} characters");
+            }
+
+            return;
         }
-        else if (options.AdminClientSecret is { Length: < 8 })
+
+        if (secret is null or TenantOptions.DefaultAdminClientSecret || secret.Contains(Placeholder, StringComparison.OrdinalIgnoreCase))
         {
-            failures.Add($"{key}:AdminClientSecret must be at least 8 characters");
+            failures.Add($"{key}:AdminClientSecret must be set to a random secret outside Development (environment '{environment.EnvironmentName}'); the default or a placeholder is refused");
+        }
+        else if (secret.Length < ProductionSecretLength)
+        {
+            failures.Add($"{key}:AdminClientSecret must be at least {ProductionSecretLength} characters outside Development (environment '{environment.EnvironmentName}')");
         }
     }
 
@@ -77,6 +107,28 @@ internal sealed class TenantOptionsValidator : IValidateOptions<RegistryOptions>
         if (options.AdminTokenLifetimeSeconds is < 60 or > 86_400)
         {
             failures.Add($"{key}:AdminTokenLifetimeSeconds must be between 60 and 86400");
+        }
+    }
+
+    private static void CheckLimits(string key, TenantOptions options, List<string> failures)
+    {
+        var limits = options.Limits;
+        if (options.MaxClients is < 1)
+        {
+            failures.Add($"{key}:MaxClients must be at least 1");
+        }
+
+        if (limits.RegistrationsPerSecond is <= 0 || limits.TokenRequestsPerSecond is <= 0 || limits.RegistrationBurst is < 1 || limits.TokenBurst is < 1)
+        {
+            failures.Add($"{key}:Limits: RegistrationsPerSecond and TokenRequestsPerSecond must be positive, RegistrationBurst and TokenBurst at least 1");
+        }
+
+        var defaults = new ThrottlePolicy();
+        var first = limits.BackoffSeconds ?? defaults.BackoffSeconds;
+        var max = limits.MaxBackoffSeconds ?? defaults.MaxBackoffSeconds;
+        if (limits.ClientFailuresBeforeBackoff is < 1 || limits.AddressFailuresBeforeBackoff is < 1 || first < 1 || first > max || max > 86_400)
+        {
+            failures.Add($"{key}:Limits: failures before back-off must be at least 1, and 1 <= BackoffSeconds ({first}) <= MaxBackoffSeconds ({max}) <= 86400");
         }
     }
 

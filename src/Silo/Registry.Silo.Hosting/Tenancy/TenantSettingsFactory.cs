@@ -3,6 +3,7 @@ using Registry.Hosting.Configuration;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
 using Registry.Protocol.Tenancy;
+using Registry.Protocol.Throttling;
 
 namespace Registry.Silo.Hosting.Tenancy;
 
@@ -34,6 +35,20 @@ public static class TenantSettingsFactory
             MinTokenLifetimeSeconds = options.MinTokenLifetimeSeconds ?? defaults.MinTokenLifetimeSeconds,
             MaxTokenLifetimeSeconds = options.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
         };
+        var limits = options.Limits;
+        var throttles = new ThrottlePolicy();
+        throttles = throttles with
+        {
+            MaxClients = options.MaxClients ?? throttles.MaxClients,
+            RegistrationsPerSecond = limits.RegistrationsPerSecond ?? throttles.RegistrationsPerSecond,
+            RegistrationBurst = limits.RegistrationBurst ?? throttles.RegistrationBurst,
+            TokenRequestsPerSecond = limits.TokenRequestsPerSecond ?? throttles.TokenRequestsPerSecond,
+            TokenBurst = limits.TokenBurst ?? throttles.TokenBurst,
+            ClientFailuresBeforeBackoff = limits.ClientFailuresBeforeBackoff ?? throttles.ClientFailuresBeforeBackoff,
+            AddressFailuresBeforeBackoff = limits.AddressFailuresBeforeBackoff ?? throttles.AddressFailuresBeforeBackoff,
+            BackoffSeconds = limits.BackoffSeconds ?? throttles.BackoffSeconds,
+            MaxBackoffSeconds = limits.MaxBackoffSeconds ?? throttles.MaxBackoffSeconds,
+        };
         return new TenantSettings(
             name,
             options.AdminClientId ?? TenantOptions.DefaultAdminClientId,
@@ -41,6 +56,7 @@ public static class TenantSettingsFactory
             secret == TenantOptions.DefaultAdminClientSecret,
             options.AdminTokenLifetimeSeconds ?? TenantOptions.DefaultAdminTokenLifetimeSeconds,
             policy,
-            options.SigningAlgorithm ?? JoseAlgorithms.RS256);
+            options.SigningAlgorithm ?? JoseAlgorithms.RS256,
+            throttles);
     }
 }
