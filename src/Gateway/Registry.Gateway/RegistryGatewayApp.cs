@@ -22,6 +22,7 @@ public static class RegistryGatewayApp
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         AuditLoggerProvider.AddTo(builder.Logging);
         builder.Services.AddRegistryGateway();
+        builder.AddRegistryKestrelLimits();
         var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
         builder.AddRegistryTelemetry("registry-gateway");
@@ -55,6 +56,7 @@ public static class RegistryGatewayApp
     {
         services.AddRegistryOptions();
         services.AddSingleton<IValidateOptions<RegistryOptions>, IssuerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RegistryOptions>, LimitsOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();

@@ -3,6 +3,8 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using Registry.Protocol.Errors;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Tokens;
 
 namespace Registry.Gateway.Http;
 
@@ -11,6 +13,12 @@ internal static class RequestBody
 {
     public const string Json = "application/json";
     public const string Form = "application/x-www-form-urlencoded";
+
+    /// <summary>
+    /// The largest body any endpoint reads (a registration): Kestrel's own cap on every route, so nothing
+    /// larger is buffered or drained anywhere (KestrelLimitsHosting).
+    /// </summary>
+    public const int LargestBodyBytes = MetadataLimits.MaxBodyBytes > FormBody.MaxBytes ? MetadataLimits.MaxBodyBytes : FormBody.MaxBytes;
 
     /// <summary>
     /// The body must be of <paramref name="mediaType"/> (charset, if given, UTF-8); a missing or other media
