@@ -51,6 +51,28 @@ public sealed class ConfigurationTests
         Assert.Equal("https://login.example.org", metadata.Str("issuer"));
     }
 
+    [Fact]
+    public async Task Http_limits_reach_kestrel_from_their_keys_with_defaults_for_the_rest()
+    {
+        await using var app = RegistryServer.Build(new Dictionary<string, string>
+        {
+            ["Registry:Limits:KeepAliveTimeoutSeconds"] = "20",
+            ["Registry:Limits:MinRequestBodyBytesPerSecond"] = "500",
+            ["Registry:Limits:Http2MaxStreamsPerConnection"] = "10",
+        }, out _);
+
+        var limits = app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.Limits;
+
+        Assert.Equal(TimeSpan.FromSeconds(20), limits.KeepAliveTimeout);
+        Assert.Equal(500, limits.MinRequestBodyDataRate!.BytesPerSecond);
+        Assert.Equal(TimeSpan.FromSeconds(5), limits.MinRequestBodyDataRate.GracePeriod);
+        Assert.Equal(10, limits.Http2.MaxStreamsPerConnection);
+        Assert.Equal(64, limits.MaxRequestHeaderCount);
+        Assert.Equal(64 * 1024, limits.MaxRequestBodySize);
+        Assert.Equal(1000, limits.MaxConcurrentConnections);
+        Assert.Equal(0, limits.MaxConcurrentUpgradedConnections);
+    }
+
     [Theory]
     [InlineData("Registry:Tenants:acme:AllowedScopes:0", "openid", "Registry:Tenants:acme:AdminClientSecret is required")]
     [InlineData("Registry:Tenants:Bad_Name:AdminClientSecret", "long-enough-secret", "Registry:Tenants:Bad_Name: tenant names are")]
@@ -69,6 +91,9 @@ public sealed class ConfigurationTests
     [InlineData("Registry:Cluster:Storage", "AzureTable", "AzureTableConnectionString is required for AzureTable storage")]
     [InlineData("Registry:Cluster:AdvertisedIPAddress", "not-an-ip", "AdvertisedIPAddress 'not-an-ip' is not an IP address")]
     [InlineData("Registry:Cluster:ResponseTimeoutSeconds", "0", "ResponseTimeoutSeconds must be between 1 and 120")]
+    [InlineData("Registry:Limits:MaxConcurrentConnections", "0", "Registry:Limits:MaxConcurrentConnections (0) must be between 1 and 1000000")]
+    [InlineData("Registry:Limits:MinRequestBodyBytesPerSecond", "0", "Registry:Limits:MinRequestBodyBytesPerSecond (0) must be between")]
+    [InlineData("Registry:Limits:MaxRequestHeaderCount", "5", "Registry:Limits:MaxRequestHeaderCount (5) must be between 16 and 1000")]
     public async Task Misconfiguration_stops_startup_with_one_clear_message(string key, string value, string message)
     {
         WebApplication? app = null;

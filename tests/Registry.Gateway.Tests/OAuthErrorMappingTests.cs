@@ -21,6 +21,8 @@ public sealed class OAuthErrorMappingTests
         { "Other", OAuthErrorCodes.ServerError, ErrorIds.ServerInternal, 500 },
         { "Registration", OAuthErrorCodes.InvalidRequest, ErrorIds.RequestBodyTooLarge, 413 },
         { "Token", OAuthErrorCodes.InvalidRequest, ErrorIds.RequestBodyTooLarge, 413 },
+        { "Registration", OAuthErrorCodes.InvalidRequest, ErrorIds.RequestBodyTooSlow, 408 },
+        { "Token", OAuthErrorCodes.InvalidRequest, ErrorIds.RequestBodyTooSlow, 408 },
         { "Registration", OAuthErrorCodes.InvalidRequest, ErrorIds.RequestMediaType, 415 },
         { "Other", OAuthErrorCodes.InvalidRequest, ErrorIds.RequestMediaType, 415 },
         { "Token", OAuthErrorCodes.InvalidRequest, ErrorIds.RequestMediaType, 400 },

@@ -24,6 +24,7 @@ public static class RegistryGatewayApp
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         AuditLoggerProvider.AddTo(builder.Logging);
         builder.Services.AddRegistryGateway();
+        builder.AddRegistryKestrelLimits();
         var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
         builder.AddRegistryTelemetry("registry-gateway");
@@ -57,6 +58,7 @@ public static class RegistryGatewayApp
     {
         services.AddRegistryOptions();
         services.AddSingleton<IValidateOptions<RegistryOptions>, IssuerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RegistryOptions>, LimitsOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();

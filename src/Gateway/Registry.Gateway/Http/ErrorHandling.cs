@@ -50,6 +50,7 @@ internal static class ErrorHandling
     private static OAuthError? OAuthErrorFor(int status) => status switch
     {
         StatusCodes.Status400BadRequest => Malformed,
+        StatusCodes.Status408RequestTimeout => RequestBody.TooSlow,
         StatusCodes.Status404NotFound => OAuthError.InvalidRequest(ErrorIds.RequestNotFound, "no such endpoint"),
         StatusCodes.Status405MethodNotAllowed => OAuthError.InvalidRequest(ErrorIds.RequestMethodNotAllowed, "the HTTP method is not allowed on this endpoint"),
         StatusCodes.Status413PayloadTooLarge => OAuthError.InvalidRequest(ErrorIds.RequestBodyTooLarge, "the request body is too large"),

@@ -15,6 +15,7 @@ internal static class OAuthErrorMapping
     public static int StatusOf(EndpointKind endpoint, OAuthError error) => error.Id switch
     {
         ErrorIds.RequestBodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorIds.RequestBodyTooSlow => StatusCodes.Status408RequestTimeout,
 
         // RFC 6749 §3.2: a token request that is not form-encoded is an invalid_request (400), not a 415.
         ErrorIds.RequestMediaType => endpoint == EndpointKind.Token ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType,

@@ -3,6 +3,8 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using Registry.Protocol.Errors;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Tokens;
 
 namespace Registry.Gateway.Http;
 
@@ -11,6 +13,12 @@ internal static class RequestBody
 {
     public const string Json = "application/json";
     public const string Form = "application/x-www-form-urlencoded";
+
+    /// <summary>
+    /// The largest body any endpoint reads (a registration): Kestrel's own cap on every route, so nothing
+    /// larger is buffered or drained anywhere (KestrelLimitsHosting).
+    /// </summary>
+    public const int LargestBodyBytes = MetadataLimits.MaxBodyBytes > FormBody.MaxBytes ? MetadataLimits.MaxBodyBytes : FormBody.MaxBytes;
 
     /// <summary>
     /// The body must be of <paramref name="mediaType"/> (charset, if given, UTF-8); a missing or other media
@@ -59,14 +67,21 @@ internal static class RequestBody
                 reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
         }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException exception)
         {
-            return TooLarge(maxBytes);
+            // Kestrel's limits (Registry:Limits): more than its body cap, slower than the minimum data rate,
+            // a malformed chunked body. Kestrel closes the connection after this answer.
+            return exception.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => TooLarge(maxBytes),
+                StatusCodes.Status408RequestTimeout => TooSlow,
+                _ => Unreadable,
+            };
         }
         catch (InvalidOperationException)
         {
             // The pipe was completed by the server (e.g. a malformed chunked body).
-            return OAuthError.InvalidRequest(ErrorIds.RequestBodyUnreadable, "the request body could not be read");
+            return Unreadable;
         }
     }
 
@@ -90,6 +105,11 @@ internal static class RequestBody
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The body arrived slower than Registry:Limits:MinRequestBodyBytesPerSecond (answered 408).</summary>
+    public static readonly OAuthError TooSlow = OAuthError.InvalidRequest(ErrorIds.RequestBodyTooSlow, "the request body arrived too slowly");
+
+    private static readonly OAuthError Unreadable = OAuthError.InvalidRequest(ErrorIds.RequestBodyUnreadable, "the request body could not be read");
 
     private static OAuthError TooLarge(int maxBytes) => OAuthError.InvalidRequest(ErrorIds.RequestBodyTooLarge, $"the request body is larger than {maxBytes} bytes");
 }

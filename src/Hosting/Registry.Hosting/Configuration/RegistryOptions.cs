@@ -18,6 +18,9 @@ public sealed class RegistryOptions
     /// <summary>Honour X-Forwarded-For/-Proto/-Host from trusted proxies ("Registry:ForwardedHeaders").</summary>
     public RegistryForwardedHeadersOptions ForwardedHeaders { get; set; } = new();
 
+    /// <summary>Connection and request limits of the HTTP server ("Registry:Limits").</summary>
+    public RegistryLimitsOptions Limits { get; set; } = new();
+
     /// <summary>The tenants a silo serves, by name ("Registry:Tenants:{name}"); the default tenant always exists.</summary>
     public Dictionary<string, TenantOptions> Tenants { get; set; } = [];
 

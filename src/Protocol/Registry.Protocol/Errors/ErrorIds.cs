@@ -13,6 +13,7 @@ public static class ErrorIds
     public const string RequestBodyTooLarge = "request.body_too_large";
     public const string RequestMediaType = "request.media_type";
     public const string RequestBodyUnreadable = "request.body_unreadable";
+    public const string RequestBodyTooSlow = "request.body_too_slow";
     public const string RequestNotUtf8 = "request.not_utf8";
     public const string RequestMethodNotAllowed = "request.method_not_allowed";
     public const string RequestNotFound = "request.not_found";
