@@ -80,7 +80,7 @@ public sealed class HttpLimitsTests(HttpLimitsTests.Gateway gateway) : IClassFix
     [Fact]
     public async Task A_body_over_the_largest_endpoint_cap_gets_an_oauth_413_and_is_not_drained()
     {
-        var form = "grant_type=client_credentials&client_id=registerClient&client_secret=password&scope=register";
+        var form = $"grant_type=client_credentials&client_id=registerClient&client_secret={GatewayProcess.AdminSecret}&scope=register";
         var token = await RawHttp.SendAsync(Port, RawHttp.Request("POST", "/token", "Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n", form), Deadline);
         Assert.True(token.Status == 200, token.ToString());
         using var json = JsonDocument.Parse(token.Body);

@@ -18,6 +18,9 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The default tenant's bootstrap secret in the started process (Production refuses the default one).</summary>
+    public const string AdminSecret = "hostile-traffic-test-secret-of-32-chars";
+
     private GatewayProcess(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -31,6 +34,11 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         start.ArgumentList.Add($"--Registry:Cluster:SiloPort={TestPorts.Next()}");
         start.ArgumentList.Add($"--Registry:Cluster:GatewayPort={TestPorts.Next()}");
+
+        // As deployed: the Production environment, with what it requires.
+        start.ArgumentList.Add("--environment=Production");
+        start.ArgumentList.Add("--AllowedHosts=127.0.0.1");
+        start.ArgumentList.Add($"--Registry:Tenants:default:AdminClientSecret={AdminSecret}");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
