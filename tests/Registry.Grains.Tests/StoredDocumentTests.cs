@@ -14,6 +14,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     private const string Secret = "golden-client-secret-0123456789abcdefghijklmno";
     private const string FirstToken = "golden-registration-token-0123456789abcdefghij";
     private const string CurrentToken = "golden-rotated-token-0123456789abcdefghijklmn";
+    private const string DeletingToken = "golden-registration-token-0123456789abcdefghij";
 
     [Fact]
     public async Task A_client_stored_by_version_1_reads_authenticates_and_updates()
@@ -85,6 +86,23 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_client_deleted_by_version_2_answers_a_repeated_delete_and_is_unknown_to_everything_else()
+    {
+        var key = ClientKey.Of("default", "GoldenDeleted" + Guid.NewGuid().ToString("N")[..10]);
+        var stored = Document("client-v2-deleted.json");
+        fixture.Storage.Put("client", GrainId.Create("client", key), stored);
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+
+        Assert.Equal(ClientOperationStatus.Ok, await grain.Delete(DeletingToken));
+        Assert.Equal(ClientOperationStatus.Unauthorized, await grain.Delete(CurrentToken));
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(DeletingToken)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Update(DeletingToken, new(new() { GrantTypes = ["client_credentials"] }), null, Secrets.NewSecret())).Status);
+        Assert.False((await grain.Authenticate(Secret)).Authenticated);
+        Assert.Equal(ClientOperationStatus.Conflict, (await grain.Register(new(new() { GrantTypes = ["client_credentials"] }), Secret, DeletingToken)).Status);
+        Assert.Equal(stored, fixture.Storage.Json("client", GrainId.Create("client", key)));
+    }
+
+    [Fact]
     public async Task Rewritten_today_a_client_and_a_tenant_keep_the_member_names_of_version_1_and_gain_their_schema_version()
     {
         var key = ClientKey.Of("default", "GoldenClient" + Guid.NewGuid().ToString("N")[..10]);
@@ -101,7 +119,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
 
         Assert.Equal([.. Names(goldenClient.RootElement), "SchemaVersion"], Names(client.RootElement));
         Assert.Equal(Names(goldenClient.RootElement.GetProperty("Metadata")), Names(client.RootElement.GetProperty("Metadata")));
-        Assert.Equal((1, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
+        Assert.Equal((2, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
         Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion"], Names(tenant.RootElement));
         Assert.Equal(Names(goldenTenant.RootElement.GetProperty("SigningKeys")[0]), Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
         Assert.Equal(1, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());

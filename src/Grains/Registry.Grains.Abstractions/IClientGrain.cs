@@ -31,7 +31,10 @@ public interface IClientGrain : IGrainWithStringKey
     Task<ClientOperationResult> Update(
         string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken);
 
-    /// <summary>Deletes the client and its stored state (RFC 7592 §2.3).</summary>
+    /// <summary>
+    /// Deletes the client (RFC 7592 §2.3): its metadata and credentials are gone, a tombstone remains.
+    /// Idempotent: a retry with the token that deleted it succeeds again; to anything else the client is unknown.
+    /// </summary>
     [Alias("Delete")]
     Task<ClientOperationStatus> Delete(string registrationAccessToken);
 
