@@ -5,6 +5,7 @@ using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
 
 namespace Registry.MicroBenchmarks;
 
@@ -29,7 +30,7 @@ public class JwtBenchmarks
         _rsa = RSA.Create(2048);
         _ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var key = new SigningKeyMaterial("bench", "RS256", _rsa.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
-        var runtime = new TenantRuntime(new TenantSnapshot("default", "registerClient", 900, new RegistrationPolicy(), [key]));
+        var runtime = new TenantRuntime(new TenantSnapshot("default", "registerClient", 900, new RegistrationPolicy(), [key], ClientIdentifiers.NewKey(), false));
         _tenant = new TenantContext(runtime, "http://127.0.0.1:5000");
         _token = _issuer.Issue(_tenant, "registerClient", "register", 900);
     }

@@ -2,7 +2,11 @@ using Registry.Protocol.Metadata;
 
 namespace Registry.Grains.Abstractions;
 
-/// <summary>Everything the gateway needs to serve a tenant; cached there.</summary>
+/// <summary>
+/// Everything the gateway needs to serve a tenant; cached there. <see cref="IdentifierKey"/> is the key of
+/// the MACs its client ids and registration access tokens carry (see Registry.Protocol's ClientIdentifiers);
+/// <see cref="AcceptsLegacyIdentifiers"/> says the tenant had clients before ids carried one.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("Registry.TenantSnapshot")]
 public sealed record TenantSnapshot(
@@ -10,4 +14,6 @@ public sealed record TenantSnapshot(
     [property: Id(1)] string AdminClientId,
     [property: Id(2)] int AdminTokenLifetimeSeconds,
     [property: Id(3)] RegistrationPolicy Policy,
-    [property: Id(4)] SigningKeyMaterial[] SigningKeys);
+    [property: Id(4)] SigningKeyMaterial[] SigningKeys,
+    [property: Id(5)] byte[] IdentifierKey,
+    [property: Id(6)] bool AcceptsLegacyIdentifiers);

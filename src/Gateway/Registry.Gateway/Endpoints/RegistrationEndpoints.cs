@@ -47,7 +47,8 @@ internal static class RegistrationEndpoints
         var result = ClientOperationResult.Conflict;
         for (var attempt = 0; attempt < MaxCreateAttempts && result.Status == ClientOperationStatus.Conflict; attempt++)
         {
-            var create = (Client: Client(grains, tenant, Secrets.NewClientId()), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: Secrets.NewSecret());
+            var clientId = tenant.Tenant.Identifiers.NewClientId();
+            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId));
             result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token), http.RequestAborted);
         }
 
@@ -56,15 +57,15 @@ internal static class RegistrationEndpoints
             return Error(OAuthErrorMapping.FromClientOperation(result.Status));
         }
 
-        http.Observation().SetClient(result.Client!.ClientId, null);
+        http.Observation().SetClient(result.Client!.ClientId, tenant.Tenant);
         return ClientInformationResponse.Created(result.Client, tenant.RegistrationClientUri(result.Client.ClientId));
     }
 
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Read(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
-        http.Observation().SetClient(clientId, null);
-        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
+        http.Observation().SetClient(clientId, tenant.Tenant);
+        if (RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) is not { } token)
         {
             return Error(OAuthErrorMapping.InvalidRegistrationToken);
         }
@@ -76,8 +77,8 @@ internal static class RegistrationEndpoints
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Update(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
-        http.Observation().SetClient(clientId, null);
-        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
+        http.Observation().SetClient(clientId, tenant.Tenant);
+        if (RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) is not { } token)
         {
             return Error(OAuthErrorMapping.InvalidRegistrationToken);
         }
@@ -92,7 +93,7 @@ internal static class RegistrationEndpoints
             return Error(check.Status == ClientOperationStatus.Ok ? validated.Error : OAuthErrorMapping.FromClientOperation(check.Status));
         }
 
-        var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: Secrets.NewSecret());
+        var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId));
         var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken), http.RequestAborted);
         return Answer(result, tenant.RegistrationClientUri(clientId));
     }
@@ -100,8 +101,8 @@ internal static class RegistrationEndpoints
     private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string clientId, IGrainFactory grains)
     {
         var tenant = http.Tenant();
-        http.Observation().SetClient(clientId, null);
-        if (RegistrationAccess.TokenFor(http.Request, clientId) is not { } token)
+        http.Observation().SetClient(clientId, tenant.Tenant);
+        if (RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) is not { } token)
         {
             return Error(OAuthErrorMapping.InvalidRegistrationToken);
         }
