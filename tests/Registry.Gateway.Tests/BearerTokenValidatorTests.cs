@@ -7,6 +7,7 @@ using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
 using Registry.Protocol.Throttling;
 
 namespace Registry.Gateway.Tests;
@@ -175,6 +176,6 @@ public sealed class BearerTokenValidatorTests : IDisposable
     {
         using var rsa = RSA.Create(2048);
         var key = new SigningKeyMaterial(Guid.NewGuid().ToString("N"), "RS256", rsa.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
-        return new TenantRuntime(new TenantSnapshot(name, "registerClient", 900, new RegistrationPolicy(), [key], new ThrottlePolicy()));
+        return new TenantRuntime(new TenantSnapshot(name, "registerClient", 900, new RegistrationPolicy(), [key], ClientIdentifiers.NewKey(), false, new ThrottlePolicy()));
     }
 }

@@ -143,11 +143,30 @@ public sealed class ManagementTests(ServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
-        await (await Http.SendJsonAsync(HttpMethod.Get, Path(client), Rat(client), null)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        await (await Http.SendJsonAsync(HttpMethod.Delete, Path(client), Rat(client), null)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        await (await Http.SendJsonAsync(HttpMethod.Put, Path(client), Rat(client), $$"""{"client_id": "{{client.Str("client_id")}}"}"""))
-            .AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
-        await (await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(client))).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        await fixture.Server.AssertErrorAsync(await Http.SendJsonAsync(HttpMethod.Get, Path(client), Rat(client), null),
+            HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.RegistrationTokenInvalid);
+        await fixture.Server.AssertErrorAsync(await Http.SendJsonAsync(HttpMethod.Put, Path(client), Rat(client), $$"""{"client_id": "{{client.Str("client_id")}}"}"""),
+            HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.RegistrationTokenInvalid);
+        await fixture.Server.AssertErrorAsync(await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(client)),
+            HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
+    }
+
+    [Fact]
+    public async Task A_repeated_delete_with_the_same_token_is_204_again_and_any_other_token_is_still_401()
+    {
+        var client = await Http.RegisterAsync();
+        var other = await Http.RegisterAsync();
+
+        var first = await Http.SendJsonAsync(HttpMethod.Delete, Path(client), Rat(client), null);
+        var retried = await Http.SendJsonAsync(HttpMethod.Delete, Path(client), Rat(client), null);
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (first.StatusCode, retried.StatusCode));
+        Assert.Empty(await retried.Content.ReadAsByteArrayAsync());
+        await fixture.Server.AssertErrorAsync(await Http.SendJsonAsync(HttpMethod.Get, Path(client), Rat(client), null),
+            HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.RegistrationTokenInvalid);
+        await fixture.Server.AssertErrorAsync(await Http.SendJsonAsync(HttpMethod.Delete, Path(client), Rat(other), null),
+            HttpStatusCode.Unauthorized, "invalid_token", ErrorIds.RegistrationTokenInvalid);
+        Assert.Equal(HttpStatusCode.OK, (await Http.SendJsonAsync(HttpMethod.Get, Path(other), Rat(other), null)).StatusCode);
     }
 
     /// <summary>The registration reads back exactly as it was registered (every member but the secret, which is never returned).</summary>

@@ -1,12 +1,18 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
+using Registry.Grains.Abstractions;
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
+using Registry.Protocol.Throttling;
 
 namespace Registry.Gateway.Tests;
 
 /// <summary>How the registration endpoints read their bearer tokens (RFC 6750 §2.1), before anything is asked of a grain.</summary>
 public sealed class RegistrationAccessTests
 {
-    private const string ClientId = "AAAAAAAAAAAAAAAAAAAAAA";
+    private const string LegacyClientId = "AAAAAAAAAAAAAAAAAAAAAA";
 
     [Theory]
     [InlineData("Bearer abc", "abc")]
@@ -31,14 +37,39 @@ public sealed class RegistrationAccessTests
         Assert.Null(BearerTokenValidator.ReadBearer(Request("Bearer " + longest + "a")));
     }
 
-    [Theory]
-    [InlineData(ClientId, "rat")]
-    [InlineData("not-a-client-id", null)]
-    [InlineData("AAAAAAAAAAAAAAAAAAAAA", null)]
-    [InlineData("AAAAAAAAAAAAAAAAAAAAA!", null)]
-    public void A_registration_token_is_read_only_for_a_well_formed_client_id(string clientId, string? token)
+    [Fact]
+    public void A_registration_token_is_read_only_when_the_client_id_and_the_token_carry_this_tenants_mac()
     {
-        Assert.Equal(token, RegistrationAccess.TokenFor(Request("Bearer rat"), clientId));
+        using var tenant = Runtime(acceptsLegacy: false);
+        using var other = Runtime(acceptsLegacy: false);
+        var id = tenant.Identifiers.NewClientId();
+        var token = tenant.Identifiers.NewRegistrationAccessToken(id);
+
+        Assert.Equal(token, RegistrationAccess.TokenFor(Request("Bearer " + token), tenant, id));
+        Assert.Null(RegistrationAccess.TokenFor(Request("Bearer " + token), other, id));
+        Assert.Null(RegistrationAccess.TokenFor(Request("Bearer " + tenant.Identifiers.NewRegistrationAccessToken(tenant.Identifiers.NewClientId())), tenant, id));
+        Assert.Null(RegistrationAccess.TokenFor(Request("Bearer " + Secrets.NewSecret()), tenant, id));
+        Assert.Null(RegistrationAccess.TokenFor(Request(""), tenant, id));
+    }
+
+    [Theory]
+    [InlineData(LegacyClientId, true, "rat4567890123456789012345678901234567890123")]
+    [InlineData(LegacyClientId, false, null)]
+    [InlineData("not-a-client-id", true, null)]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAA", true, null)]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAA!", true, null)]
+    public void A_plain_client_id_and_token_are_read_only_in_a_tenant_that_had_clients_before_ids_carried_a_mac(string clientId, bool acceptsLegacy, string? token)
+    {
+        using var tenant = Runtime(acceptsLegacy);
+
+        Assert.Equal(token, RegistrationAccess.TokenFor(Request("Bearer rat4567890123456789012345678901234567890123"), tenant, clientId));
+    }
+
+    private static TenantRuntime Runtime(bool acceptsLegacy)
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var key = new SigningKeyMaterial("k", "ES256", ec.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
+        return new TenantRuntime(new TenantSnapshot("t", "registerClient", 900, new RegistrationPolicy(), [key], ClientIdentifiers.NewKey(), acceptsLegacy, new ThrottlePolicy()));
     }
 
     private static HttpRequest Request(string authorization)

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
+using Orleans.TestingHost;
+using Registry.Grains.Telemetry;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
 
@@ -162,7 +166,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Delete_removes_the_stored_state_and_every_credential()
+    public async Task Delete_leaves_a_tombstone_without_metadata_or_secret_and_every_credential_dies()
     {
         var (grain, key) = NewClient("default");
         var created = (await Register(grain, Metadata)).Client!;
@@ -170,10 +174,54 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
         Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete("wrong")).Status);
         Assert.Equal(ClientOperationStatus.Ok, (await grain.Delete(created.RegistrationAccessToken)).Status);
 
-        Assert.Null(StoredJson(key));
+        using var stored = JsonDocument.Parse(StoredJson(key)!);
+        var root = stored.RootElement;
+        Assert.Equal(JsonValueKind.String, root.GetProperty("DeletedAt").ValueKind);
+        Assert.Equal(2, root.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal("", root.GetProperty("SecretHash").GetString());
+        Assert.Empty(root.GetProperty("Metadata").GetProperty("GrantTypes").EnumerateArray());
+        Assert.Equal("", root.GetProperty("Metadata").GetProperty("Scope").GetString());
+        Assert.Empty(root.GetProperty("Metadata").GetProperty("RedirectUris").EnumerateArray());
+        Assert.Equal(Convert.ToBase64String(Secrets.Hash(created.RegistrationAccessToken)), root.GetProperty("RegistrationTokenHash").GetString());
         Assert.False((await grain.Authenticate(created.ClientSecret!)).Authenticated);
         Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(created.RegistrationAccessToken)).Status);
-        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete(created.RegistrationAccessToken)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Update(created.RegistrationAccessToken, new(Metadata), null, Secrets.NewSecret())).Status);
+    }
+
+    [Fact]
+    public async Task A_repeated_delete_with_the_same_token_succeeds_and_the_client_is_counted_out_once()
+    {
+        var key = ClientKey.Of("counted", NewClientId());
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+        var tenant = fixture.Grains.GetGrain<ITenantGrain>("counted");
+        Assert.Equal(AdmissionStatus.Granted, (await tenant.ReserveClient()).Status);
+        var created = (await Register(grain, Metadata)).Client!;
+        Assert.Equal(1, await tenant.AddClientCount(0));
+
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Delete(created.RegistrationAccessToken)).Status);
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Delete(created.RegistrationAccessToken)).Status);
+        await fixture.DeactivateAllAsync();
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Delete(created.RegistrationAccessToken)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete(Secrets.NewSecret())).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete(created.ClientSecret!)).Status);
+
+        Assert.Equal(0, await tenant.AddClientCount(0));
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(created.RegistrationAccessToken)).Status);
+        Assert.False((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+    }
+
+    [Fact]
+    public async Task A_deleted_id_is_never_registered_again_not_even_by_a_replay_of_its_registration()
+    {
+        var (grain, key) = NewClient("default");
+        var (secret, token) = (Secrets.NewSecret(), Secrets.NewSecret());
+        await grain.Register(new(Metadata), secret, token);
+        await grain.Delete(token);
+        var tombstone = StoredJson(key);
+
+        Assert.Equal(ClientOperationStatus.Conflict, (await grain.Register(new(Metadata), secret, token)).Status);
+        Assert.Equal(ClientOperationStatus.Conflict, (await Register(grain, Metadata)).Status);
+        Assert.Equal(tombstone, StoredJson(key));
     }
 
     [Fact]
@@ -241,7 +289,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task The_same_client_id_in_two_tenants_is_two_clients()
     {
-        var clientId = Secrets.NewClientId();
+        var clientId = NewClientId();
         var inDefault = fixture.Grains.GetGrain<IClientGrain>(ClientKey.Of("default", clientId));
         var inAcme = fixture.Grains.GetGrain<IClientGrain>(ClientKey.Of("acme", clientId));
         var created = (await Register(inDefault, Metadata)).Client!;
@@ -255,9 +303,13 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
 
     private (IClientGrain Grain, string Key) NewClient(string tenant)
     {
-        var key = ClientKey.Of(tenant, Secrets.NewClientId());
+        var key = ClientKey.Of(tenant, NewClientId());
         return (fixture.Grains.GetGrain<IClientGrain>(key), key);
     }
+
+    /// <summary>Grains take any id; the MAC of an issued one is the gateway's check.</summary>
+    private static string NewClientId() => Guid.NewGuid().ToString("N");
+
 
     private string? StoredJson(string key) =>
         fixture.Storage.Json("client", GrainId.Create("client", key));

@@ -50,6 +50,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["switched"] = new() { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" },
                 ["stored"] = new() { AdminClientSecret = AcmeSecret },
                 ["rewritten"] = new() { AdminClientSecret = AcmeSecret },
+                ["fresh"] = new() { AdminClientSecret = AcmeSecret },
+                ["stored-v2"] = new() { AdminClientSecret = AcmeSecret },
+                ["counted"] = new() { AdminClientSecret = AcmeSecret },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());

@@ -14,6 +14,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     private const string Secret = "golden-client-secret-0123456789abcdefghijklmno";
     private const string FirstToken = "golden-registration-token-0123456789abcdefghij";
     private const string CurrentToken = "golden-rotated-token-0123456789abcdefghijklmn";
+    private const string DeletingToken = "golden-registration-token-0123456789abcdefghij";
 
     [Fact]
     public async Task A_client_stored_by_version_1_reads_authenticates_and_updates()
@@ -82,10 +83,52 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(storedKey.GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
         Assert.Equal(DateTimeOffset.Parse("2026-11-30T01:15:25.5373851+00:00", System.Globalization.CultureInfo.InvariantCulture), key.CreatedAt);
         Assert.Equal(42, await fixture.Grains.GetGrain<ITenantGrain>("stored").AddClientCount(0));
+
+        // It had clients before identifiers carried a MAC: it gets a key and keeps accepting theirs.
+        Assert.Equal(32, snapshot.IdentifierKey.Length);
+        Assert.True(snapshot.AcceptsLegacyIdentifiers);
+        await fixture.DeactivateAllAsync();
+        var again = (await fixture.Grains.GetGrain<ITenantGrain>("stored").GetSnapshot())!;
+        Assert.Equal(snapshot.IdentifierKey, again.IdentifierKey);
+        Assert.True(again.AcceptsLegacyIdentifiers);
     }
 
     [Fact]
-    public async Task Rewritten_today_a_client_and_a_tenant_keep_the_member_names_of_version_1_and_gain_their_schema_version()
+    public async Task A_tenant_stored_by_version_2_keeps_its_identifier_key_and_its_legacy_flag()
+    {
+        var stored = Document("tenant-v2.json");
+        fixture.Storage.Put("tenant", GrainId.Create("tenant", "stored-v2"), stored);
+        using var json = JsonDocument.Parse(stored);
+
+        var snapshot = (await fixture.Grains.GetGrain<ITenantGrain>("stored-v2").GetSnapshot())!;
+
+        Assert.Equal(Convert.FromBase64String("na5U/zKZEonXM4xMf/wjQxoWLLbfHRkzwcfh2yWTS54="), snapshot.IdentifierKey);
+        Assert.True(snapshot.AcceptsLegacyIdentifiers);
+        Assert.Equal("P7BzrcMqSzI24rq9Zfd01Dun43anlUxSgKAS-ynK0FQ", Assert.Single(snapshot.SigningKeys).KeyId);
+        Assert.Equal(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), snapshot.SigningKeys[0].Pkcs8PrivateKey);
+        Assert.Equal(40, await fixture.Grains.GetGrain<ITenantGrain>("stored-v2").AddClientCount(0));
+        Assert.Equal(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "stored-v2")));
+    }
+
+    [Fact]
+    public async Task A_client_deleted_by_version_2_answers_a_repeated_delete_and_is_unknown_to_everything_else()
+    {
+        var key = ClientKey.Of("default", "GoldenDeleted" + Guid.NewGuid().ToString("N")[..10]);
+        var stored = Document("client-v2-deleted.json");
+        fixture.Storage.Put("client", GrainId.Create("client", key), stored);
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Delete(DeletingToken)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Delete(CurrentToken)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(DeletingToken)).Status);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Update(DeletingToken, new(new() { GrantTypes = ["client_credentials"] }), null, Secrets.NewSecret())).Status);
+        Assert.False((await grain.Authenticate(Secret)).Authenticated);
+        Assert.Equal(ClientOperationStatus.Conflict, (await grain.Register(new(new() { GrantTypes = ["client_credentials"] }), Secret, DeletingToken)).Status);
+        Assert.Equal(stored, fixture.Storage.Json("client", GrainId.Create("client", key)));
+    }
+
+    [Fact]
+    public async Task Rewritten_today_a_client_and_a_tenant_keep_the_member_names_of_version_1_and_gain_those_of_version_2()
     {
         var key = ClientKey.Of("default", "GoldenClient" + Guid.NewGuid().ToString("N")[..10]);
         fixture.Storage.Put("client", GrainId.Create("client", key), Document("client-v1.json"));
@@ -101,10 +144,10 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
 
         Assert.Equal([.. Names(goldenClient.RootElement), "SchemaVersion"], Names(client.RootElement));
         Assert.Equal(Names(goldenClient.RootElement.GetProperty("Metadata")), Names(client.RootElement.GetProperty("Metadata")));
-        Assert.Equal((1, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
-        Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion"], Names(tenant.RootElement));
+        Assert.Equal((2, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
+        Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion", "IdentifierKey", "AcceptsLegacyIdentifiers"], Names(tenant.RootElement));
         Assert.Equal(Names(goldenTenant.RootElement.GetProperty("SigningKeys")[0]), Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
-        Assert.Equal(1, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(2, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
     }
 
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];

@@ -22,6 +22,23 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_tenant_gets_a_persisted_identifier_key_and_accepts_only_identifiers_with_a_mac()
+    {
+        var before = (await fixture.Grains.GetGrain<ITenantGrain>("fresh").GetSnapshot())!;
+        await fixture.DeactivateAllAsync();
+        var after = (await fixture.Grains.GetGrain<ITenantGrain>("fresh").GetSnapshot())!;
+
+        Assert.Equal(32, before.IdentifierKey.Length);
+        Assert.False(before.AcceptsLegacyIdentifiers);
+        Assert.Equal(before.IdentifierKey, after.IdentifierKey);
+        Assert.False(after.AcceptsLegacyIdentifiers);
+        using var stored = System.Text.Json.JsonDocument.Parse(fixture.Storage.Json("tenant", GrainId.Create("tenant", "fresh"))!);
+        Assert.Equal(2, stored.RootElement.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(before.IdentifierKey, stored.RootElement.GetProperty("IdentifierKey").GetBytesFromBase64());
+        Assert.NotEqual(before.IdentifierKey, (await fixture.Grains.GetGrain<ITenantGrain>("acme").GetSnapshot())!.IdentifierKey);
+    }
+
+    [Fact]
     public async Task An_es256_tenant_gets_a_p256_key()
     {
         var key = Assert.Single((await fixture.Grains.GetGrain<ITenantGrain>("fast").GetSnapshot())!.SigningKeys);

@@ -5,6 +5,7 @@ using Registry.Gateway.Tenancy;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
+using Registry.Protocol.Security;
 using Registry.Protocol.Throttling;
 
 namespace Registry.MicroBenchmarks;
@@ -30,7 +31,7 @@ public class JwtBenchmarks
         _rsa = RSA.Create(2048);
         _ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var key = new SigningKeyMaterial("bench", "RS256", _rsa.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
-        var runtime = new TenantRuntime(new TenantSnapshot("default", "registerClient", 900, new RegistrationPolicy(), [key], new ThrottlePolicy()));
+        var runtime = new TenantRuntime(new TenantSnapshot("default", "registerClient", 900, new RegistrationPolicy(), [key], ClientIdentifiers.NewKey(), false, new ThrottlePolicy()));
         _tenant = new TenantContext(runtime, "http://127.0.0.1:5000");
         _token = _issuer.Issue(_tenant, "registerClient", "register", 900);
     }

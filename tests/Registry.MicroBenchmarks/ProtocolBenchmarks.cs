@@ -28,7 +28,7 @@ public class ProtocolBenchmarks
         var metadata = RegistrationRequestValidator.ValidateCreate(ClientMetadataReader.Read(ExampleBody).Value!, _policy).Value!;
         _client = new ClientInformation
         {
-            ClientId = Secrets.NewClientId(),
+            ClientId = new ClientIdentifiers(ClientIdentifiers.NewKey(), acceptsLegacy: false).NewClientId(),
             ClientSecret = Secrets.NewSecret(),
             RegistrationAccessToken = Secrets.NewSecret(),
             CreatedAt = DateTimeOffset.UtcNow,

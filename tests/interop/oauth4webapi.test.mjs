@@ -31,7 +31,7 @@ test('discovery, registration and a token for the new client, as the library exp
   assert.equal(new URL(as.issuer).href, issuer.href);
 
   const client = await register(as, await adminToken(as));
-  assert.match(client.client_id, /^[A-Za-z0-9_-]{22}$/);
+  assert.match(client.client_id, /^[A-Za-z0-9_-]{32}$/);
   assert.equal(typeof client.client_secret, 'string');
   assert.equal(client.client_secret_expires_at, 0);
 

@@ -31,7 +31,11 @@ public interface IClientGrain : IGrainWithStringKey
     Task<ClientOperationResult> Update(
         string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken);
 
-    /// <summary>Deletes the client and its stored state (RFC 7592 §2.3); answers no client information.</summary>
+    /// <summary>
+    /// Deletes the client (RFC 7592 §2.3): its metadata and credentials are gone, a tombstone remains.
+    /// Idempotent: a retry with the token that deleted it succeeds again; to anything else the client is unknown.
+    /// Answers no client information.
+    /// </summary>
     [Alias("DeleteClient")]
     Task<ClientOperationResult> Delete(string registrationAccessToken);
 

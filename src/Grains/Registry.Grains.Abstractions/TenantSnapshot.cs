@@ -3,7 +3,11 @@ using Registry.Protocol.Throttling;
 
 namespace Registry.Grains.Abstractions;
 
-/// <summary>Everything the gateway needs to serve a tenant; cached there.</summary>
+/// <summary>
+/// Everything the gateway needs to serve a tenant; cached there. <see cref="IdentifierKey"/> is the key of
+/// the MACs its client ids and registration access tokens carry (see Registry.Protocol's ClientIdentifiers);
+/// <see cref="AcceptsLegacyIdentifiers"/> says the tenant had clients before ids carried one.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("Registry.TenantSnapshot")]
 public sealed record TenantSnapshot(
@@ -12,4 +16,6 @@ public sealed record TenantSnapshot(
     [property: Id(2)] int AdminTokenLifetimeSeconds,
     [property: Id(3)] RegistrationPolicy Policy,
     [property: Id(4)] SigningKeyMaterial[] SigningKeys,
-    [property: Id(5)] ThrottlePolicy Throttles);
+    [property: Id(5)] byte[] IdentifierKey,
+    [property: Id(6)] bool AcceptsLegacyIdentifiers,
+    [property: Id(7)] ThrottlePolicy Throttles);

@@ -66,7 +66,8 @@ internal static class RegistrationEndpoints
         var result = ClientOperationResult.Conflict;
         for (var attempt = 0; attempt < MaxCreateAttempts && result.Status == ClientOperationStatus.Conflict; attempt++)
         {
-            var create = (Client: Client(grains, tenant, Secrets.NewClientId()), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: Secrets.NewSecret());
+            var clientId = tenant.Tenant.Identifiers.NewClientId();
+            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId));
             result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token), http.RequestAborted);
         }
 
@@ -77,7 +78,7 @@ internal static class RegistrationEndpoints
             return Error(OAuthErrorMapping.FromClientOperation(result));
         }
 
-        http.Observation().SetClient(result.Client!.ClientId, null);
+        http.Observation().SetClient(result.Client!.ClientId, tenant.Tenant);
         return ClientInformationResponse.Created(result.Client, tenant.RegistrationClientUri(result.Client.ClientId));
     }
 
@@ -85,7 +86,7 @@ internal static class RegistrationEndpoints
         HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
     {
         var tenant = http.Tenant();
-        http.Observation().SetClient(clientId, null);
+        http.Observation().SetClient(clientId, tenant.Tenant);
         if (Admit(http, tenant, clientId, addresses) is not { } token)
         {
             return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
@@ -100,7 +101,7 @@ internal static class RegistrationEndpoints
         HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
     {
         var tenant = http.Tenant();
-        http.Observation().SetClient(clientId, null);
+        http.Observation().SetClient(clientId, tenant.Tenant);
         if (Admit(http, tenant, clientId, addresses) is not { } token)
         {
             return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
@@ -117,7 +118,7 @@ internal static class RegistrationEndpoints
             return Error(check.Status == ClientOperationStatus.Ok ? validated.Error : OAuthErrorMapping.FromClientOperation(check));
         }
 
-        var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: Secrets.NewSecret());
+        var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId));
         var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
         return Answer(result, tenant.RegistrationClientUri(clientId));
@@ -126,7 +127,7 @@ internal static class RegistrationEndpoints
     private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
     {
         var tenant = http.Tenant();
-        http.Observation().SetClient(clientId, null);
+        http.Observation().SetClient(clientId, tenant.Tenant);
         if (Admit(http, tenant, clientId, addresses) is not { } token)
         {
             return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
@@ -139,7 +140,7 @@ internal static class RegistrationEndpoints
 
     /// <summary>The registration access token of an RFC 7592 request, or null: no token, no possible client, or an address backing off.</summary>
     private static string? Admit(HttpContext http, TenantContext tenant, string clientId, AddressGuard addresses) =>
-        addresses.Check(http, tenant) is null ? RegistrationAccess.TokenFor(http.Request, clientId) : null;
+        addresses.Check(http, tenant) is null ? RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) : null;
 
     /// <summary>A registration access token the grain refused counts against the request's address.</summary>
     private static Task CountFailureAsync(HttpContext http, TenantContext tenant, ClientOperationResult result, AddressGuard addresses) =>

@@ -1,4 +1,4 @@
-using Registry.Protocol.Security;
+using Registry.Gateway.Tenancy;
 
 namespace Registry.Gateway.Telemetry;
 
@@ -11,7 +11,7 @@ internal sealed class RequestObservation(string endpoint)
 
     public string Endpoint { get; } = endpoint;
 
-    /// <summary>The client the request was about, when it has the shape of a real identifier (never raw input).</summary>
+    /// <summary>The client the request was about, when the tenant issued it (its MAC verifies; never raw input).</summary>
     public string? ClientId { get; private set; }
 
     /// <summary>"admin", "client" or "unknown": low-cardinality, for the tokens metric.</summary>
@@ -20,13 +20,13 @@ internal sealed class RequestObservation(string endpoint)
     /// <summary>"client_credentials" once the token request parsed, else "unknown" (raw grant types never become labels).</summary>
     public string GrantType { get; set; } = Unknown;
 
-    public void SetClient(string clientId, string? adminClientId)
+    public void SetClient(string clientId, TenantRuntime tenant)
     {
-        if (clientId == adminClientId)
+        if (clientId == tenant.AdminClientId)
         {
             (ClientId, ClientKind) = (clientId, Admin);
         }
-        else if (Secrets.LooksLikeClientId(clientId))
+        else if (tenant.Identifiers.IsClientId(clientId))
         {
             (ClientId, ClientKind) = (clientId, Client);
         }

@@ -7,40 +7,34 @@ namespace Registry.Gateway.Tenancy;
 /// <summary>
 /// Caches each tenant's <see cref="TenantRuntime"/>. A miss asks the tenant grain; entries are refreshed
 /// in the background after <see cref="RefreshAfter"/> while the cached one keeps serving, so key
-/// rotations reach every gateway without a request ever waiting on the cluster twice.
+/// rotations reach every gateway without a request ever waiting on the cluster twice. Only configured
+/// tenants get an entry; names the cluster does not know are remembered briefly in a bounded
+/// <see cref="UnknownTenantNames"/>, so probing with names costs at most one grain call per name.
 /// </summary>
 internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(5);
 
-    /// <summary>Unknown names are remembered briefly, and only while the cache is small, so probing cannot grow it.</summary>
-    private static readonly TimeSpan UnknownTtl = TimeSpan.FromSeconds(30);
-    private const int MaxEntries = 10_000;
+    /// <summary>How many unknown names are remembered (least recently asked evicted first), and for how long.</summary>
+    public const int UnknownCapacity = 10_000;
+    public static readonly TimeSpan UnknownTtl = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly UnknownTenantNames _unknown = new(UnknownCapacity, UnknownTtl, time);
 
     public async ValueTask<TenantRuntime?> FindAsync(string name)
     {
-        var now = time.GetUtcNow();
         if (_entries.TryGetValue(name, out var entry))
         {
-            if (entry.Runtime is null && now - entry.FetchedAt < UnknownTtl)
+            if (time.GetUtcNow() - entry.FetchedAt >= RefreshAfter && entry.TryClaimRefresh())
             {
-                return null;
+                _ = RefreshAsync(name);
             }
 
-            if (entry.Runtime is not null)
-            {
-                if (now - entry.FetchedAt >= RefreshAfter && entry.TryClaimRefresh())
-                {
-                    _ = RefreshAsync(name);
-                }
-
-                return entry.Runtime;
-            }
+            return entry.Runtime;
         }
 
-        return await RefreshAsync(name);
+        return _unknown.Contains(name) ? null : await RefreshAsync(name);
     }
 
     private async Task<TenantRuntime?> RefreshAsync(string name)
@@ -50,19 +44,24 @@ internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : I
         {
             snapshot = await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(name), t => t.GetSnapshot(), CancellationToken.None);
         }
-        catch when (_entries.TryGetValue(name, out var stale) && stale.Runtime is not null)
+        catch when (_entries.TryGetValue(name, out var stale))
         {
             // The cluster is unreachable: keep serving the tenant as last seen and retry on a later request.
             stale.ReleaseRefresh();
             return stale.Runtime;
         }
 
-        var runtime = snapshot is null ? null : new TenantRuntime(snapshot);
-        if (runtime is not null || _entries.Count < MaxEntries)
+        if (snapshot is null)
         {
-            _entries[name] = new Entry(runtime, time.GetUtcNow());
+            // Never configured, or removed from the configuration since it was cached.
+            _entries.TryRemove(name, out _);
+            _unknown.Add(name);
+            return null;
         }
 
+        var runtime = new TenantRuntime(snapshot);
+        _entries[name] = new Entry(runtime, time.GetUtcNow());
+        _unknown.Forget(name);
         return runtime;
     }
 
@@ -70,15 +69,15 @@ internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : I
     {
         foreach (var entry in _entries.Values)
         {
-            entry.Runtime?.Dispose();
+            entry.Runtime.Dispose();
         }
     }
 
-    private sealed class Entry(TenantRuntime? runtime, DateTimeOffset fetchedAt)
+    private sealed class Entry(TenantRuntime runtime, DateTimeOffset fetchedAt)
     {
         private int _refreshing;
 
-        public TenantRuntime? Runtime => runtime;
+        public TenantRuntime Runtime => runtime;
 
         public DateTimeOffset FetchedAt => fetchedAt;
 

@@ -11,7 +11,7 @@ namespace Registry.Gateway.Tenancy;
 
 /// <summary>
 /// A tenant as the gateway serves it, built once from the tenant grain's snapshot: key objects, signing
-/// credentials and the JWK Set document are created here, never per request.
+/// credentials, the JWK Set document and the identifier verifier are created here, never per request.
 /// </summary>
 internal sealed class TenantRuntime : IDisposable
 {
@@ -24,6 +24,7 @@ internal sealed class TenantRuntime : IDisposable
         AdminTokenLifetimeSeconds = snapshot.AdminTokenLifetimeSeconds;
         Policy = snapshot.Policy;
         Throttles = snapshot.Throttles;
+        Identifiers = new ClientIdentifiers(snapshot.IdentifierKey, snapshot.AcceptsLegacyIdentifiers);
         var securityKeys = new List<SecurityKey>();
         var publicKeys = new List<PublicJwk>();
         foreach (var material in snapshot.SigningKeys)
@@ -50,6 +51,8 @@ internal sealed class TenantRuntime : IDisposable
 
     /// <summary>The tenant's limits (the gateway applies the per-address back-off's local cache with it).</summary>
     public ThrottlePolicy Throttles { get; }
+    /// <summary>Issues and verifies the tenant's client ids and registration access tokens (their MACs), without a grain call.</summary>
+    public ClientIdentifiers Identifiers { get; }
 
     /// <summary>The current signing key (the newest).</summary>
     public SigningCredentials SigningCredentials { get; }

@@ -32,7 +32,7 @@ internal sealed class AccessTokenIssuer(TimeProvider time)
                 [JwtRegisteredClaimNames.Sub] = clientId,
                 ["client_id"] = clientId,
                 ["scope"] = scope,
-                [JwtRegisteredClaimNames.Jti] = Secrets.NewClientId(),
+                [JwtRegisteredClaimNames.Jti] = Secrets.NewTokenId(),
             },
         };
         return Handler.CreateToken(descriptor);

@@ -1,7 +1,6 @@
 using Registry.Gateway.Tenancy;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Metadata;
-using Registry.Protocol.Security;
 
 namespace Registry.Gateway.Tokens;
 
@@ -28,9 +27,14 @@ internal static class RegistrationAccess
     }
 
     /// <summary>
-    /// The registration access token of an RFC 7592 request, when the path names a possible client: a
-    /// malformed client id, like a missing token, is refused without asking any grain.
+    /// The registration access token of an RFC 7592 request, when the path names a client this tenant issued
+    /// and the token is one issued for that client (both MACs verify): a forged or malformed id or token, like
+    /// a missing one, is refused without asking any grain.
     /// </summary>
-    public static string? TokenFor(HttpRequest request, string clientId) =>
-        Secrets.LooksLikeClientId(clientId) ? BearerTokenValidator.ReadBearer(request) : null;
+    public static string? TokenFor(HttpRequest request, TenantRuntime tenant, string clientId) =>
+        tenant.Identifiers.IsClientId(clientId)
+        && BearerTokenValidator.ReadBearer(request) is { } token
+        && tenant.Identifiers.IsRegistrationAccessToken(clientId, token)
+            ? token
+            : null;
 }

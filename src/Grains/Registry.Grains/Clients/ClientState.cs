@@ -13,8 +13,13 @@ namespace Registry.Grains.Clients;
 [Alias("Registry.ClientState")]
 public sealed record ClientState
 {
-    /// <summary>Version 1: the document as first stored (it had no SchemaVersion member, which reads as 1).</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// Version 1: the document as first stored (it had no SchemaVersion member, which reads as 1).
+    /// Version 2: adds <see cref="DeletedAt"/>: a deleted client is kept as a tombstone (no metadata, no secret
+    /// hash; <see cref="RegistrationTokenHash"/> is the hash of the token that deleted it). A live client's
+    /// version 2 document has the members of version 1 (DeletedAt is written only on a tombstone).
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     [Id(0), JsonPropertyName("Metadata")] public StoredClientMetadata Metadata { get; init; } = new();
 
@@ -35,5 +40,14 @@ public sealed record ClientState
     /// <summary>Incremented by every change of the registration.</summary>
     [Id(7), JsonPropertyName("Version")] public int Version { get; init; }
 
-    [Id(8), JsonPropertyName("SchemaVersion")] public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    /// <summary>The version of the document as read (absent: 1); every write of a changed registration sets <see cref="CurrentSchemaVersion"/>.</summary>
+    [Id(8), JsonPropertyName("SchemaVersion")] public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>
+    /// When the client was deleted (RFC 7592 §2.3); null while it exists. The tombstone lets a repeated DELETE
+    /// with the same token succeed again, keeps the id from ever being registered again, and costs a row of a
+    /// few hundred bytes, kept for good (nothing sweeps it; removing one only turns a late retried DELETE into a 401).
+    /// </summary>
+    [Id(9), JsonPropertyName("DeletedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DeletedAt { get; init; }
 }

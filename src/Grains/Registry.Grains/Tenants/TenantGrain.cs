@@ -9,7 +9,8 @@ namespace Registry.Grains.Tenants;
 /// <summary>
 /// One tenant. Serves its configured policy and bootstrap admin client, and owns its signing keys: a key of
 /// the configured algorithm (RS256 or ES256) is generated on first use and persisted, so tokens stay valid
-/// across restarts when the grain storage is durable.
+/// across restarts when the grain storage is durable. Its identifier key (the MAC key of client ids and
+/// registration access tokens) is generated and persisted the same way.
 /// </summary>
 /// <remarks>The grain type name is part of every stored row's key: keep it stable.</remarks>
 [GrainType(RegistryGrainTypes.Tenant)]
@@ -48,12 +49,29 @@ internal sealed partial class TenantGrain(
         _adminTokens = new TokenBucket(limits.TokenRequestsPerSecond, limits.TokenBurst);
         _adminBackoff = limits.ClientBackoff();
         var algorithm = _settings.SigningAlgorithm;
-        if (!state.State.SigningKeys.Any(k => k.Algorithm == algorithm))
+        var newSigningKey = !state.State.SigningKeys.Any(k => k.Algorithm == algorithm);
+        if (newSigningKey)
         {
             // First use, or the tenant switched algorithm: a new current key; older keys stay published.
             state.State.SigningKeys.Insert(0, NewKey(algorithm));
+        }
+
+        var newIdentifierKey = state.State.IdentifierKey.Length != ClientIdentifiers.KeyBytes;
+        if (newIdentifierKey)
+        {
+            // A tenant stored before identifiers carried a MAC has clients whose ids and tokens carry none.
+            state.State.IdentifierKey = ClientIdentifiers.NewKey();
+            state.State.AcceptsLegacyIdentifiers = state.RecordExists;
+        }
+
+        if (newSigningKey || newIdentifierKey)
+        {
+            state.State.SchemaVersion = TenantState.CurrentSchemaVersion;
             await state.WriteStateAsync(cancellationToken);
-            LogKeyCreated(logger, _settings.Name, state.State.SigningKeys[0].KeyId, algorithm);
+            if (newSigningKey)
+            {
+                LogKeyCreated(logger, _settings.Name, state.State.SigningKeys[0].KeyId, algorithm);
+            }
         }
 
         // The current key (first) is the newest key of the configured algorithm; every key validates.
@@ -64,6 +82,8 @@ internal sealed partial class TenantGrain(
             _settings.AdminTokenLifetimeSeconds,
             _settings.Policy,
             [.. keys.Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.Pkcs8PrivateKey, k.CreatedAt))],
+            state.State.IdentifierKey,
+            state.State.AcceptsLegacyIdentifiers,
             _settings.Throttles);
     }
 

@@ -5,16 +5,14 @@ using System.Text;
 namespace Registry.Protocol.Security;
 
 /// <summary>
-/// Server-generated identifiers and credentials. Secrets carry 256 bits of randomness, so a single
-/// SHA-256 is the right storage hash (no password-stretching needed); only hashes are ever stored.
+/// Server-generated secrets (client ids and registration access tokens: <see cref="ClientIdentifiers"/>).
+/// Secrets carry 256 bits of randomness, so a single SHA-256 is the right storage hash (no
+/// password-stretching needed); only hashes are ever stored.
 /// </summary>
 public static class Secrets
 {
-    /// <summary>Length of <see cref="NewClientId"/> values: 128 random bits, base64url.</summary>
-    public const int ClientIdLength = 22;
-
-    /// <summary>A new client_id: 128 random bits, base64url (22 characters, URL- and storage-key-safe).</summary>
-    public static string NewClientId() => Random(16);
+    /// <summary>A new JWT id (jti, RFC 7519 §4.1.7): 128 random bits, base64url (22 characters).</summary>
+    public static string NewTokenId() => Random(16);
 
     /// <summary>A new client secret or registration access token: 256 random bits, base64url (43 characters).</summary>
     public static string NewSecret() => Random(32);
@@ -41,10 +39,6 @@ public static class Secrets
         SHA256.HashData(buffer[..length], hash);
         return CryptographicOperations.FixedTimeEquals(hash, storedHash);
     }
-
-    /// <summary>Whether a value has the shape of a server-issued client_id (cheap check before any grain call).</summary>
-    public static bool LooksLikeClientId(string value) =>
-        value.Length == ClientIdLength && Base64UrlChars.IsBase64Url(value);
 
     private static string Random(int byteCount)
     {

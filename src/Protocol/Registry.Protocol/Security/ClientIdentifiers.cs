@@ -1,0 +1,161 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Registry.Protocol.Security;
+
+/// <summary>
+/// The client ids and registration access tokens one tenant issues. Each carries a MAC of its random part
+/// under the tenant's identifier key (HMAC-SHA256, truncated), so the server tells an issued value from a
+/// forged or mistyped one without any lookup: a forged identifier is refused before it costs a grain call
+/// or a storage read. The MAC only says "issued by this tenant"; the client's grain still checks the
+/// credential itself against its stored hash.
+/// <list type="bullet">
+/// <item>client_id = base64url(16 random bytes ‖ first 8 bytes of HMAC(key, "client_id:" ‖ random)): 32 characters.</item>
+/// <item>registration access token = base64url(32 random bytes ‖ first 16 bytes of
+/// HMAC(key, "registration_access_token:" ‖ UTF-8 client_id ‖ random)): 64 characters, bound to its client.</item>
+/// </list>
+/// Clients registered before identifiers carried a MAC have plain ids (22 characters: 16 random bytes) and
+/// plain tokens (43 characters: 32 random bytes); a tenant that had clients then accepts those shapes too
+/// (<see cref="AcceptsLegacy"/>), a plain token only for a plain id.
+/// </summary>
+public sealed class ClientIdentifiers
+{
+    /// <summary>Length of a tenant's identifier key in bytes.</summary>
+    public const int KeyBytes = 32;
+
+    public const int ClientIdLength = 32;
+
+    public const int RegistrationAccessTokenLength = 64;
+
+    /// <summary>A client id issued before ids carried a MAC: 16 random bytes, base64url.</summary>
+    public const int LegacyClientIdLength = 22;
+
+    /// <summary>A registration access token issued before tokens carried a MAC: 32 random bytes, base64url.</summary>
+    public const int LegacyRegistrationAccessTokenLength = 43;
+
+    private const int ClientIdRandomBytes = 16;
+    private const int ClientIdMacBytes = 8;
+    private const int TokenRandomBytes = 32;
+    private const int TokenMacBytes = 16;
+
+    private static readonly byte[] ClientIdLabel = "client_id:"u8.ToArray();
+    private static readonly byte[] TokenLabel = "registration_access_token:"u8.ToArray();
+
+    private readonly byte[] _key;
+
+    public ClientIdentifiers(ReadOnlySpan<byte> key, bool acceptsLegacy)
+    {
+        if (key.Length != KeyBytes)
+        {
+            throw new ArgumentException($"an identifier key has {KeyBytes} bytes", nameof(key));
+        }
+
+        _key = key.ToArray();
+        AcceptsLegacy = acceptsLegacy;
+    }
+
+    /// <summary>Whether ids and tokens issued before they carried a MAC are still accepted (a tenant that had clients then).</summary>
+    public bool AcceptsLegacy { get; }
+
+    /// <summary>A new identifier key: 256 random bits.</summary>
+    public static byte[] NewKey() => RandomNumberGenerator.GetBytes(KeyBytes);
+
+    /// <summary>Whether a value has the shape of a legacy client id (no MAC; only its grain can tell whether it exists).</summary>
+    public static bool IsLegacyClientId(string value) =>
+        value.Length == LegacyClientIdLength && Base64UrlChars.IsBase64Url(value);
+
+    public string NewClientId()
+    {
+        Span<byte> id = stackalloc byte[ClientIdRandomBytes + ClientIdMacBytes];
+        RandomNumberGenerator.Fill(id[..ClientIdRandomBytes]);
+        ClientIdMac(id[..ClientIdRandomBytes], id[ClientIdRandomBytes..]);
+        return Base64Url.EncodeToString(id);
+    }
+
+    /// <summary>A new registration access token for <paramref name="clientId"/> (an id this tenant issued).</summary>
+    public string NewRegistrationAccessToken(string clientId)
+    {
+        Span<byte> token = stackalloc byte[TokenRandomBytes + TokenMacBytes];
+        RandomNumberGenerator.Fill(token[..TokenRandomBytes]);
+        TokenMac(clientId, token[..TokenRandomBytes], token[TokenRandomBytes..]);
+        return Base64Url.EncodeToString(token);
+    }
+
+    /// <summary>Whether this tenant issued <paramref name="value"/> as a client id (or it is a legacy id and legacy ids are accepted).</summary>
+    public bool IsClientId(string value)
+    {
+        if (value.Length == ClientIdLength)
+        {
+            Span<byte> id = stackalloc byte[ClientIdRandomBytes + ClientIdMacBytes];
+            Span<byte> expected = stackalloc byte[ClientIdMacBytes];
+            if (!TryDecode(value, id))
+            {
+                return false;
+            }
+
+            ClientIdMac(id[..ClientIdRandomBytes], expected);
+            return CryptographicOperations.FixedTimeEquals(expected, id[ClientIdRandomBytes..]);
+        }
+
+        return AcceptsLegacy && IsLegacyClientId(value);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="token"/> is a registration access token this tenant issued for
+    /// <paramref name="clientId"/> (an id that passed <see cref="IsClientId"/>). A legacy client keeps its
+    /// legacy token until its first update, which rotates it to one with a MAC.
+    /// </summary>
+    public bool IsRegistrationAccessToken(string clientId, string token)
+    {
+        if (token.Length == RegistrationAccessTokenLength)
+        {
+            Span<byte> raw = stackalloc byte[TokenRandomBytes + TokenMacBytes];
+            Span<byte> expected = stackalloc byte[TokenMacBytes];
+            if (!TryDecode(token, raw))
+            {
+                return false;
+            }
+
+            TokenMac(clientId, raw[..TokenRandomBytes], expected);
+            return CryptographicOperations.FixedTimeEquals(expected, raw[TokenRandomBytes..]);
+        }
+
+        return AcceptsLegacy
+            && IsLegacyClientId(clientId)
+            && token.Length == LegacyRegistrationAccessTokenLength
+            && Base64UrlChars.IsBase64Url(token);
+    }
+
+    private void ClientIdMac(ReadOnlySpan<byte> random, Span<byte> mac)
+    {
+        Span<byte> input = stackalloc byte[ClientIdLabel.Length + ClientIdRandomBytes];
+        ClientIdLabel.CopyTo(input);
+        random.CopyTo(input[ClientIdLabel.Length..]);
+        Truncated(input, mac);
+    }
+
+    private void TokenMac(string clientId, ReadOnlySpan<byte> random, Span<byte> mac)
+    {
+        // The random part has a fixed length, so label ‖ client_id ‖ random parses one way only.
+        var maxBytes = TokenLabel.Length + Encoding.UTF8.GetMaxByteCount(clientId.Length) + TokenRandomBytes;
+        // Stryker disable once all : where the buffer lives (stack or heap) changes nothing but an allocation.
+        var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
+        TokenLabel.CopyTo(buffer);
+        var length = TokenLabel.Length + Encoding.UTF8.GetBytes(clientId, buffer[TokenLabel.Length..]);
+        random.CopyTo(buffer[length..]);
+        Truncated(buffer[..(length + TokenRandomBytes)], mac);
+    }
+
+    private void Truncated(ReadOnlySpan<byte> input, Span<byte> mac)
+    {
+        Span<byte> full = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, input, full);
+        full[..mac.Length].CopyTo(mac);
+    }
+
+    private static bool TryDecode(string value, Span<byte> destination) =>
+        Base64UrlChars.IsBase64Url(value)
+        && Base64Url.TryDecodeFromChars(value, destination, out var written)
+        && written == destination.Length;
+}

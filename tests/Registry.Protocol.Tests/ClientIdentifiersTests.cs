@@ -1,0 +1,124 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Registry.Protocol.Security;
+
+namespace Registry.Protocol.Tests;
+
+/// <summary>Client ids and registration access tokens carry a MAC under the tenant's key: forged ones are told apart without a lookup.</summary>
+public sealed class ClientIdentifiersTests
+{
+    private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
+    private readonly ClientIdentifiers _tenant = new(Key, acceptsLegacy: false);
+    private readonly ClientIdentifiers _legacyTenant = new(Key, acceptsLegacy: true);
+
+    [Fact]
+    public void Issued_ids_and_tokens_have_their_documented_shape_and_verify()
+    {
+        var id = _tenant.NewClientId();
+        var token = _tenant.NewRegistrationAccessToken(id);
+
+        Assert.Equal((32, 64), (id.Length, token.Length));
+        Assert.True(Base64UrlChars.IsBase64Url(id) && Base64UrlChars.IsBase64Url(token));
+        Assert.True(_tenant.IsClientId(id));
+        Assert.True(_tenant.IsRegistrationAccessToken(id, token));
+        Assert.NotEqual(id, _tenant.NewClientId());
+    }
+
+    [Fact]
+    public void The_mac_is_truncated_hmac_sha256_over_the_labelled_random_part()
+    {
+        var random = new byte[16];
+        var mac = HMACSHA256.HashData(Key, (byte[])[.. "client_id:"u8, .. random])[..8];
+        var id = Base64Url.EncodeToString([.. random, .. mac]);
+        var tokenRandom = new byte[32];
+        var tokenMac = HMACSHA256.HashData(Key, (byte[])[.. "registration_access_token:"u8, .. Encoding.UTF8.GetBytes(id), .. tokenRandom])[..16];
+        var token = Base64Url.EncodeToString([.. tokenRandom, .. tokenMac]);
+
+        Assert.True(_tenant.IsClientId(id));
+        Assert.True(_tenant.IsRegistrationAccessToken(id, token));
+    }
+
+    [Fact]
+    public void A_changed_character_or_another_tenants_key_fails_the_mac()
+    {
+        var id = _tenant.NewClientId();
+        var token = _tenant.NewRegistrationAccessToken(id);
+        var other = new ClientIdentifiers(ClientIdentifiers.NewKey(), acceptsLegacy: true);
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            Assert.False(_tenant.IsClientId(Flip(id, i)), $"character {i}");
+        }
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            Assert.False(_tenant.IsRegistrationAccessToken(id, Flip(token, i)), $"character {i}");
+        }
+
+        Assert.False(other.IsClientId(id));
+        Assert.False(other.IsRegistrationAccessToken(id, token));
+    }
+
+    [Fact]
+    public void A_token_is_bound_to_its_client_id()
+    {
+        var id = _tenant.NewClientId();
+        var another = _tenant.NewClientId();
+
+        Assert.False(_tenant.IsRegistrationAccessToken(another, _tenant.NewRegistrationAccessToken(id)));
+        Assert.False(_tenant.IsRegistrationAccessToken(id, id + id));
+        Assert.False(_legacyTenant.IsRegistrationAccessToken(id, Secrets.NewSecret()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("registerClient")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA ")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("../../AAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void Values_this_tenant_did_not_issue_are_not_client_ids(string value)
+    {
+        Assert.False(_tenant.IsClientId(value));
+    }
+
+    [Fact]
+    public void A_tenant_with_legacy_clients_also_accepts_plain_ids_and_their_plain_tokens()
+    {
+        var legacyId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var legacyToken = Secrets.NewSecret();
+        var macId = _legacyTenant.NewClientId();
+
+        Assert.Equal((22, 43), (legacyId.Length, legacyToken.Length));
+        Assert.True(_legacyTenant.IsClientId(legacyId));
+        Assert.True(_legacyTenant.IsRegistrationAccessToken(legacyId, legacyToken));
+        Assert.True(_legacyTenant.IsRegistrationAccessToken(legacyId, _legacyTenant.NewRegistrationAccessToken(legacyId)));
+        Assert.True(_legacyTenant.IsClientId(macId));
+        Assert.False(_legacyTenant.IsRegistrationAccessToken(macId, legacyToken));
+        Assert.False(_legacyTenant.IsClientId("AAAAAAAAAAAAAAAAAAAAA="));
+        Assert.False(_legacyTenant.IsRegistrationAccessToken(legacyId, legacyToken[..^1] + "="));
+
+        Assert.False(_tenant.IsClientId(legacyId));
+        Assert.False(_tenant.IsRegistrationAccessToken(legacyId, legacyToken));
+    }
+
+    [Fact]
+    public void A_key_has_256_bits()
+    {
+        Assert.Equal(32, ClientIdentifiers.NewKey().Length);
+        Assert.NotEqual(ClientIdentifiers.NewKey(), ClientIdentifiers.NewKey());
+        Assert.Throws<ArgumentException>(() => new ClientIdentifiers(new byte[16], acceptsLegacy: false));
+    }
+
+    private static string Flip(string value, int index)
+    {
+        var chars = value.ToCharArray();
+        chars[index] = chars[index] == 'A' ? 'B' : 'A';
+        return new string(chars);
+    }
+}
