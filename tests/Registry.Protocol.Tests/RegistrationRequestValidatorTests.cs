@@ -24,6 +24,20 @@ public sealed class RegistrationRequestValidatorTests
         { """{"grant_types": ["authorization_code"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriRequired, "redirect_uris" },
         { "{}", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriRequired, "redirect_uris" },
         { $$"""{{{Cc}}, "post_logout_redirect_uris": ["http://a.example/bye"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriNotHttps, "post_logout_redirect_uris[0]" },
+        // userinfo names a host that is not the one the URI goes to (RFC 3986 section 7.6)
+        { $$"""{{{Cc}}, "redirect_uris": ["https://trusted.example@evil.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "redirect_uris": ["https://ok.example/cb", "https://user:pw@host.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[1]" },
+        { $$"""{{{Cc}}, "redirect_uris": ["https://@host.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "redirect_uris": ["http://127.0.0.1@evil.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "application_type": "native", "redirect_uris": ["com.example.app://user@host/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "post_logout_redirect_uris": ["https://trusted.example:x@evil.example/bye"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "post_logout_redirect_uris[0]" },
+        // inline keys: public asymmetric keys only (more in JwksKeysTests)
+        { $$$"""{{{{Cc}}}, "jwks": {"keys": [{"kty": "oct", "k": "c2VjcmV0"}]}}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.JwksSymmetricKey, "jwks.keys[0]" },
+        { $$"""{{{Cc}}, "jwks": {{TestKeys.Set(TestKeys.RsaJwk("\"d\": \"AQAB\""))}}}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.JwksPrivateKey, "jwks.keys[0]" },
+        // readable text (more in DisplayTextTests) and URLs (more in LocalUrlTests)
+        { $$"""{{{Cc}}, "client_name": "Registry \u202Elive"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.TextFormatCharacter, "client_name" },
+        { $$"""{{{Cc}}, "logo_uri": "http://a.example/l.png"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.WebUrlNotHttps, "logo_uri" },
+        { $$"""{{{Cc}}, "logo_uri": "https://169.254.169.254/latest"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.UrlLocalHost, "logo_uri" },
         // grant and response types
         { """{"grant_types": ["password"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantTypeUnsupported, "grant_types" },
         { """{"grant_types": []}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantTypesEmpty, "grant_types" },
@@ -108,7 +122,7 @@ public sealed class RegistrationRequestValidatorTests
         """{"grant_types": ["implicit"], "response_types": ["token"], "redirect_uris": ["https://a.example/cb"]}""",
         """{"response_types": ["code"], "redirect_uris": ["https://a.example/cb"]}""",
         $$"""{{{Cc}}, "jwks_uri": "https://a.example/jwks"}""",
-        $$$"""{{{{Cc}}}, "jwks": {"keys": [{"kty": "RSA", "n": "x", "e": "AQAB"}]}}""",
+        $$"""{{{Cc}}, "jwks": {{TestKeys.Set(TestKeys.RsaJwk())}}}""",
         $$"""{{{Cc}}, "token_endpoint_auth_method": "client_secret_post", "scope": "api.read   email", "token_expiration_time_seconds": 60}""",
         $$"""{{{Cc}}, "token_encrypted_response_alg": "ECDH-ES", "token_encrypted_response_enc": "A256GCM", "id_token_signed_response_alg": "ES256"}""",
         $$"""{{{Cc}}, "client_name": "Billing ✓", "client_uri": "https://a.example", "logo_uri": "https://a.example/l.png", "contacts": ["ops@a.example"], "software_id": "b", "software_version": "1.2"}""",

@@ -62,6 +62,8 @@ public static class ClientMetadataReader
         [F.RefreshTokenExpirationTimeSeconds] = Integer((r, v) => r.RefreshTokenExpirationTimeSeconds = v),
         [F.PreferredTokenProfile] = Text((r, v) => r.PreferredTokenProfile = v),
         [F.IsConsentDisabled] = Flag((r, v) => r.IsConsentDisabled = v),
+        [F.SectorIdentifierUri] = Text((r, v) => r.SectorIdentifierUri = v),
+        [F.InitiateLoginUri] = Text((r, v) => r.InitiateLoginUri = v),
         [F.ClientId] = Text((r, v) => r.ClientId = v),
         [F.ClientSecret] = Text((r, v) => r.ClientSecret = v),
     };

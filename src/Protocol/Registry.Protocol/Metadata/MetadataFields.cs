@@ -52,6 +52,10 @@ public static class MetadataFields
     public const string PreferredTokenProfile = "preferred_token_profile";
     public const string IsConsentDisabled = "is_consent_disabled";
 
+    // OpenID Connect Registration §2, validated when sent but not stored (storing them is a new stored-document version)
+    public const string SectorIdentifierUri = "sector_identifier_uri";
+    public const string InitiateLoginUri = "initiate_login_uri";
+
     /// <summary>Human-readable fields that may carry a BCP 47 language tag suffix (RFC 7591 §2.2).</summary>
     public static readonly IReadOnlyList<string> Localizable = [ClientName, ClientUri, LogoUri, TosUri, PolicyUri];
 

@@ -13,6 +13,7 @@ public static class RegistrationRequestValidator
 {
     private static readonly IClientMetadataRule[] Rules =
     [
+        new DisplayTextRule(),
         new ApplicationTypeRule(),
         new GrantTypesRule(),
         new ResponseTypesRule(),
@@ -22,7 +23,9 @@ public static class RegistrationRequestValidator
         new AuthMethodRule(),
         new ScopeRule(),
         new JwksRule(),
+        new JwksKeysRule(),
         new WebUrlFieldsRule(),
+        new PublicHostRule(),
         new AlgorithmsRule(),
         new TokenLifetimeRule(),
         new UnsupportedFeaturesRule(),
