@@ -9,7 +9,8 @@ namespace Registry.Protocol.Metadata;
 
 /// <summary>
 /// Reads a registration body (RFC 7591 §3.1) into a <see cref="ClientMetadataRequest"/>, checking JSON
-/// types and sizes member by member. Unknown members are ignored (RFC 7591 §2); JSON null means omitted.
+/// types and sizes member by member. Unknown members are ignored (RFC 7591 §2), and so are the timestamps the
+/// server itself returns (<see cref="MetadataFields.ServerTimestamps"/>); JSON null means omitted.
 /// </summary>
 public static class ClientMetadataReader
 {

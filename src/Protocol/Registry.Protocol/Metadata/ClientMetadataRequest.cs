@@ -58,6 +58,6 @@ public sealed class ClientMetadataRequest
     /// <summary>The <c>client_secret</c> member, when sent (an RFC 7592 update may echo the current secret).</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>Server-managed members present in the body (forbidden in an update).</summary>
+    /// <summary>Server-managed members present in the body that an update must not send (<see cref="MetadataFields.ServerManaged"/>).</summary>
     public List<string> ServerManagedFieldsSent { get; } = [];
 }
