@@ -60,7 +60,7 @@ public sealed class ClientInformationWriterTests
     [Fact]
     public void Every_registered_member_is_written_with_its_value()
     {
-        var metadata = Validated("""
+        var metadata = Validated($$"""
             {"grant_types": ["client_credentials"], "client_uri": "https://a.example", "logo_uri": "https://a.example/l", "tos_uri": "https://a.example/t",
              "policy_uri": "https://a.example/p", "software_id": "si", "software_version": "sv", "contacts": ["c@a.example"], "scope": "email",
              "token_expiration_time_seconds": 120, "refresh_token_expiration_time_seconds": 240, "require_auth_time": true, "is_consent_disabled": true,
@@ -68,7 +68,7 @@ public sealed class ClientInformationWriterTests
              "application_type": "native", "subject_type": "pairwise", "default_acr_values": ["acr"], "authorization_data_types": ["t"],
              "post_logout_redirect_uris": ["https://a.example/bye"], "id_token_signed_response_alg": "ES256", "token_signed_response_alg": "ES384",
              "authorization_signed_response_alg": "PS256", "token_encrypted_response_alg": "ECDH-ES", "token_encrypted_response_enc": "A256GCM",
-             "jwks": {"keys": [{"kty": "EC"}]}}
+             "jwks": {{TestKeys.Set(TestKeys.EcJwk("P-256"))}}}
             """);
 
         var written = Write(Information(metadata) with { ClientSecretExpiresAt = 1_900_000_000, UpdatedAt = Created.AddSeconds(1) });

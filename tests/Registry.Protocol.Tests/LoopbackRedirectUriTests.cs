@@ -15,13 +15,19 @@ public sealed class LoopbackRedirectUriTests
         "http://localhost.evil.example/cb",
         "http://127.0.0.1.evil.example/cb",
         "http://localhost.localdomain/cb",
-        "http://127.0.0.1@evil.example/cb",
-        "http://localhost@evil.example/cb",
         "http://[::2]/cb",
         "http://[fe80::1]/cb",
         "http://0.0.0.0/cb",
         "http://128.0.0.1/cb",
         "http://evil.example/127.0.0.1/cb",
+    ];
+
+    /// <summary>Userinfo that looks like a loopback host before the real host: refused for the userinfo itself.</summary>
+    public static TheoryData<string> LoopbackUserinfo =>
+    [
+        "http://127.0.0.1@evil.example/cb",
+        "http://localhost@evil.example/cb",
+        "http://localhost:80@evil.example/cb",
     ];
 
     public static TheoryData<string> NotAUri =>
@@ -53,6 +59,18 @@ public sealed class LoopbackRedirectUriTests
 
             Assert.False(outcome.IsSuccess, $"{applicationType}: {uri} was accepted");
             Assert.Equal((OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriNotHttps), (outcome.Error.Code, outcome.Error.Id));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LoopbackUserinfo))]
+    public void Loopback_userinfo_before_another_host_is_refused_for_web_and_native_clients(string uri)
+    {
+        foreach (var applicationType in new[] { "web", "native" })
+        {
+            var outcome = Validate(applicationType, uri);
+
+            Assert.Equal((OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo), (outcome.Error?.Code, outcome.Error?.Id));
         }
     }
 

@@ -24,6 +24,20 @@ public sealed class RegistrationRequestValidatorTests
         { """{"grant_types": ["authorization_code"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriRequired, "redirect_uris" },
         { "{}", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriRequired, "redirect_uris" },
         { $$"""{{{Cc}}, "post_logout_redirect_uris": ["http://a.example/bye"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriNotHttps, "post_logout_redirect_uris[0]" },
+        // userinfo names a host that is not the one the URI goes to (RFC 3986 section 7.6)
+        { $$"""{{{Cc}}, "redirect_uris": ["https://trusted.example@evil.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "redirect_uris": ["https://ok.example/cb", "https://user:pw@host.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[1]" },
+        { $$"""{{{Cc}}, "redirect_uris": ["https://@host.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "redirect_uris": ["http://127.0.0.1@evil.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "application_type": "native", "redirect_uris": ["com.example.app://user@host/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "redirect_uris[0]" },
+        { $$"""{{{Cc}}, "post_logout_redirect_uris": ["https://trusted.example:x@evil.example/bye"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.RedirectUriUserinfo, "post_logout_redirect_uris[0]" },
+        // inline keys: public asymmetric keys only (more in JwksKeysTests)
+        { $$$"""{{{{Cc}}}, "jwks": {"keys": [{"kty": "oct", "k": "c2VjcmV0"}]}}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.JwksSymmetricKey, "jwks.keys[0]" },
+        { $$"""{{{Cc}}, "jwks": {{TestKeys.Set(TestKeys.RsaJwk("\"d\": \"AQAB\""))}}}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.JwksPrivateKey, "jwks.keys[0]" },
+        // readable text (more in DisplayTextTests) and URLs (more in LocalUrlTests)
+        { $$"""{{{Cc}}, "client_name": "Registry \u202Elive"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.TextFormatCharacter, "client_name" },
+        { $$"""{{{Cc}}, "logo_uri": "http://a.example/l.png"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.WebUrlNotHttps, "logo_uri" },
+        { $$"""{{{Cc}}, "logo_uri": "https://169.254.169.254/latest"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.UrlLocalHost, "logo_uri" },
         // grant and response types
         { """{"grant_types": ["password"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantTypeUnsupported, "grant_types" },
         { """{"grant_types": []}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantTypesEmpty, "grant_types" },
@@ -108,7 +122,7 @@ public sealed class RegistrationRequestValidatorTests
         """{"grant_types": ["implicit"], "response_types": ["token"], "redirect_uris": ["https://a.example/cb"]}""",
         """{"response_types": ["code"], "redirect_uris": ["https://a.example/cb"]}""",
         $$"""{{{Cc}}, "jwks_uri": "https://a.example/jwks"}""",
-        $$$"""{{{{Cc}}}, "jwks": {"keys": [{"kty": "RSA", "n": "x", "e": "AQAB"}]}}""",
+        $$"""{{{Cc}}, "jwks": {{TestKeys.Set(TestKeys.RsaJwk())}}}""",
         $$"""{{{Cc}}, "token_endpoint_auth_method": "client_secret_post", "scope": "api.read   email", "token_expiration_time_seconds": 60}""",
         $$"""{{{Cc}}, "token_encrypted_response_alg": "ECDH-ES", "token_encrypted_response_enc": "A256GCM", "id_token_signed_response_alg": "ES256"}""",
         $$"""{{{Cc}}, "client_name": "Billing ✓", "client_uri": "https://a.example", "logo_uri": "https://a.example/l.png", "contacts": ["ops@a.example"], "software_id": "b", "software_version": "1.2"}""",
@@ -317,14 +331,123 @@ public sealed class RegistrationRequestValidatorTests
     [InlineData("""{"client_id": "cid", "registration_client_uri": "https://x"}""", ErrorIds.UpdateServerManagedMember)]
     [InlineData("""{"client_id": "cid", "client_secret_expires_at": 0}""", ErrorIds.UpdateServerManagedMember)]
     [InlineData("""{"client_id": "cid", "client_id_issued_at": 1}""", ErrorIds.UpdateServerManagedMember)]
-    [InlineData("""{"client_id": "cid", "update_datetime": "2020-01-01T00:00:00Z"}""", ErrorIds.UpdateServerManagedMember)]
-    [InlineData("""{"client_id": "cid", "create_datetime": "2020-01-01T00:00:00Z"}""", ErrorIds.UpdateServerManagedMember)]
     public void Updates_must_name_the_client_and_leave_server_members_out(string json, string id)
     {
         var outcome = RegistrationRequestValidator.ValidateUpdate(TestData.Read(json), "cid", TestData.Policy);
 
         Assert.Equal((OAuthErrorCodes.InvalidClientMetadata, id), (outcome.Error?.Code, outcome.Error?.Id));
         Assert.True(outcome.Error?.Description.Length > 10);
+    }
+
+    [Theory]
+    [InlineData("create_datetime", "\"2020-01-01T00:00:00.0000000Z\"")]
+    [InlineData("update_datetime", "\"2020-01-01T00:00:00.0000000Z\"")]
+    [InlineData("update_datetime", "42")]
+    public void The_timestamps_the_server_returns_are_ignored_in_an_update(string member, string value)
+    {
+        var outcome = RegistrationRequestValidator.ValidateUpdate(
+            TestData.Read($$"""{"client_id": "cid", "grant_types": ["client_credentials"], "{{member}}": {{value}}}"""), "cid", TestData.Policy);
+
+        Assert.True(outcome.IsSuccess, outcome.Error?.Description);
+        Assert.Equal([MetadataFields.CreateDatetime, MetadataFields.UpdateDatetime], MetadataFields.ServerTimestamps);
+    }
+
+    /// <summary>A read echoes response_types ["code"] (the default) next to client_credentials; sent back, it means what omitting it means.</summary>
+    [Fact]
+    public void The_default_response_types_echoed_next_to_other_grants_are_accepted_in_an_update()
+    {
+        const string Echoed = """{"client_id": "cid", "grant_types": ["client_credentials"], "response_types": ["code"]}""";
+
+        var update = RegistrationRequestValidator.ValidateUpdate(TestData.Read(Echoed), "cid", TestData.Policy);
+
+        Assert.True(update.IsSuccess, update.Error?.Description);
+        Assert.Equal(["code"], update.Value.ResponseTypes);
+        Assert.Equal(ErrorIds.GrantResponseMismatch, RegistrationRequestValidator.ValidateCreate(TestData.Read(Echoed), TestData.Policy).Error?.Id);
+        Assert.Equal(ErrorIds.GrantResponseMismatch, RegistrationRequestValidator.ValidateUpdate(
+            TestData.Read("""{"client_id": "cid", "grant_types": ["client_credentials"], "response_types": ["token"]}"""), "cid", TestData.Policy).Error?.Id);
+        Assert.Equal(ErrorIds.GrantResponseMismatch, RegistrationRequestValidator.ValidateUpdate(
+            TestData.Read("""{"client_id": "cid", "grant_types": ["client_credentials"], "response_types": ["code", "token"]}"""), "cid", TestData.Policy).Error?.Id);
+    }
+
+    public static TheoryData<string> Registrations =>
+    [
+        TestData.ExampleRegistration,
+        $$"""
+        {"redirect_uris": ["https://a.example/cb", "http://127.0.0.1:8080/cb"], "grant_types": ["authorization_code", "client_credentials"],
+         "client_name": "Billing", "client_name#fr": "Facturation", "logo_uri#fr": "https://a.example/fr.png", "client_uri": "https://a.example",
+         "logo_uri": "https://a.example/l.png", "tos_uri": "https://a.example/t", "policy_uri": "https://a.example/p", "contacts": ["ops@a.example"],
+         "software_id": "billing", "software_version": "2.1", "application_type": "native", "subject_type": "pairwise", "scope": "openid email",
+         "jwks": {{TestKeys.Set(TestKeys.RsaJwk("\"kid\": \"r\""), TestKeys.EcJwk("P-256", "\"kid\": \"e\""))}},
+         "token_encrypted_response_alg": "ECDH-ES", "token_encrypted_response_enc": "A256GCM", "token_expiration_time_seconds": 600,
+         "post_logout_redirect_uris": ["https://a.example/bye"], "default_acr_values": ["urn:acr:1"], "require_auth_time": true}
+        """,
+        """{"grant_types": ["client_credentials"], "jwks_uri": "https://a.example/jwks", "token_endpoint_auth_method": "client_secret_post"}""",
+    ];
+
+    /// <summary>RFC 7592 section 2.2: what a read returns, less the members the update must leave out, with one member changed.</summary>
+    [Theory]
+    [MemberData(nameof(Registrations))]
+    public void A_registration_read_back_with_one_member_changed_is_a_valid_update(string registration)
+    {
+        var info = Registered(registration);
+        var body = ReadBack(info);
+        body["client_name"] = "renamed";
+
+        var outcome = RegistrationRequestValidator.ValidateUpdate(TestData.Read(body.ToJsonString()), "cid", TestData.Policy);
+
+        Assert.True(outcome.IsSuccess, outcome.Error?.Description);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(Written(info with { Metadata = info.Metadata with { ClientName = "renamed" } })),
+            System.Text.Json.Nodes.JsonNode.Parse(Written(info with { Metadata = outcome.Value }))));
+    }
+
+    public static TheoryData<string> ForbiddenInUpdates => [.. MetadataFields.ServerManaged];
+
+    [Theory]
+    [MemberData(nameof(ForbiddenInUpdates))]
+    public void A_read_back_registration_that_keeps_a_member_rfc7592_forbids_is_refused(string member)
+    {
+        var info = Registered(TestData.ExampleRegistration);
+        var body = ReadBack(info);
+        body[member] = System.Text.Json.Nodes.JsonNode.Parse(Written(info))![member]!.DeepClone();
+
+        var outcome = RegistrationRequestValidator.ValidateUpdate(TestData.Read(body.ToJsonString()), "cid", TestData.Policy);
+
+        Assert.Equal((OAuthErrorCodes.InvalidClientMetadata, ErrorIds.UpdateServerManagedMember), (outcome.Error?.Code, outcome.Error?.Id));
+        Assert.StartsWith(member + " ", outcome.Error!.Description, StringComparison.Ordinal);
+    }
+
+    private static ClientInformation Registered(string registration) => new()
+    {
+        ClientId = "cid",
+        RegistrationAccessToken = "rat",
+        ClientIdIssuedAt = 1_686_597_864,
+        CreatedAt = new DateTimeOffset(2023, 6, 12, 19, 24, 24, TimeSpan.Zero),
+        UpdatedAt = new DateTimeOffset(2023, 6, 12, 19, 25, 0, TimeSpan.Zero),
+        Metadata = Validate(registration),
+    };
+
+    /// <summary>The registration as a read answers it (RFC 7592 section 2.1), less the members an update must not send.</summary>
+    private static System.Text.Json.Nodes.JsonObject ReadBack(ClientInformation info)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(Written(info))!.AsObject();
+        foreach (var member in MetadataFields.ServerManaged)
+        {
+            Assert.True(body.Remove(member), member);
+        }
+
+        return body;
+    }
+
+    private static string Written(ClientInformation info)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            Registry.Protocol.Json.ClientInformationWriter.Write(writer, info, "https://r.example/register/cid");
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Registry.Grains.Telemetry;
 using Registry.Grains.Tenants;
@@ -19,7 +20,8 @@ internal static class RegistryGrainServices
     {
         services.AddRegistryOptions();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryOptions>, TenantOptionsValidator>());
-        services.TryAddSingleton(sp => TenantSettingsFactory.CreateDirectory(sp.GetRequiredService<IOptions<RegistryOptions>>().Value.Tenants));
+        services.TryAddSingleton(sp => TenantSettingsFactory.CreateDirectory(
+            sp.GetRequiredService<IOptions<RegistryOptions>>().Value.Tenants, sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<TenantConfigurationReporter>();
         services.TryAddSingleton<ClientCountReporter>();

@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Tenancy;
 using Registry.Protocol.Errors;
+using Registry.Protocol.Tokens;
 
 namespace Registry.Gateway.Tokens;
 
@@ -57,19 +58,8 @@ internal sealed class BearerTokenValidator
         return scopes;
     }
 
-    /// <summary>RFC 6750 §2.1: "Authorization: Bearer b64token". Other ways of sending a token are not accepted.</summary>
-    public static string? ReadBearer(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string Prefix = "Bearer ";
-        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var token = header.AsSpan(Prefix.Length).Trim();
-        return token.Length is > 0 and <= 8192 ? token.ToString() : null;
-    }
+    /// <summary>RFC 6750 §2.1: "Authorization: Bearer b64token", read by <see cref="BearerCredentials"/>.</summary>
+    public static string? ReadBearer(HttpRequest request) => BearerCredentials.Read(request.Headers.Authorization.ToString());
 
     private TokenValidationParameters Parameters(TenantContext tenant) => new()
     {

@@ -9,7 +9,8 @@ namespace Registry.Protocol.Metadata;
 
 /// <summary>
 /// Reads a registration body (RFC 7591 §3.1) into a <see cref="ClientMetadataRequest"/>, checking JSON
-/// types and sizes member by member. Unknown members are ignored (RFC 7591 §2); JSON null means omitted.
+/// types and sizes member by member. Unknown members are ignored (RFC 7591 §2), and so are the timestamps the
+/// server itself returns (<see cref="MetadataFields.ServerTimestamps"/>); JSON null means omitted.
 /// </summary>
 public static class ClientMetadataReader
 {
@@ -62,6 +63,8 @@ public static class ClientMetadataReader
         [F.RefreshTokenExpirationTimeSeconds] = Integer((r, v) => r.RefreshTokenExpirationTimeSeconds = v),
         [F.PreferredTokenProfile] = Text((r, v) => r.PreferredTokenProfile = v),
         [F.IsConsentDisabled] = Flag((r, v) => r.IsConsentDisabled = v),
+        [F.SectorIdentifierUri] = Text((r, v) => r.SectorIdentifierUri = v),
+        [F.InitiateLoginUri] = Text((r, v) => r.InitiateLoginUri = v),
         [F.ClientId] = Text((r, v) => r.ClientId = v),
         [F.ClientSecret] = Text((r, v) => r.ClientSecret = v),
     };

@@ -43,6 +43,12 @@ public sealed class ClientMetadataRequest
     public string? PreferredTokenProfile { get; set; }
     public bool? IsConsentDisabled { get; set; }
 
+    /// <summary>Validated when sent, not registered (see <see cref="MetadataFields.SectorIdentifierUri"/>).</summary>
+    public string? SectorIdentifierUri { get; set; }
+
+    /// <summary>Validated when sent, not registered (see <see cref="MetadataFields.InitiateLoginUri"/>).</summary>
+    public string? InitiateLoginUri { get; set; }
+
     /// <summary>Language-tagged human-readable values, keyed by the full member name (e.g. <c>client_name#fr</c>).</summary>
     public Dictionary<string, string> Localized { get; } = new(StringComparer.Ordinal);
 
@@ -52,6 +58,6 @@ public sealed class ClientMetadataRequest
     /// <summary>The <c>client_secret</c> member, when sent (an RFC 7592 update may echo the current secret).</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>Server-managed members present in the body (forbidden in an update).</summary>
+    /// <summary>Server-managed members present in the body that an update must not send (<see cref="MetadataFields.ServerManaged"/>).</summary>
     public List<string> ServerManagedFieldsSent { get; } = [];
 }

@@ -52,10 +52,20 @@ public static class MetadataFields
     public const string PreferredTokenProfile = "preferred_token_profile";
     public const string IsConsentDisabled = "is_consent_disabled";
 
+    // OpenID Connect Registration §2, validated when sent but not stored (storing them is a new stored-document version)
+    public const string SectorIdentifierUri = "sector_identifier_uri";
+    public const string InitiateLoginUri = "initiate_login_uri";
+
     /// <summary>Human-readable fields that may carry a BCP 47 language tag suffix (RFC 7591 §2.2).</summary>
     public static readonly IReadOnlyList<string> Localizable = [ClientName, ClientUri, LogoUri, TosUri, PolicyUri];
 
-    /// <summary>Fields only the server sets; RFC 7592 §2.2 forbids them in an update request.</summary>
+    /// <summary>Fields only the server sets that RFC 7592 §2.2 forbids in an update request.</summary>
     public static readonly IReadOnlyList<string> ServerManaged =
-        [RegistrationAccessToken, RegistrationClientUri, ClientSecretExpiresAt, ClientIdIssuedAt, CreateDatetime, UpdateDatetime];
+        [RegistrationAccessToken, RegistrationClientUri, ClientSecretExpiresAt, ClientIdIssuedAt];
+
+    /// <summary>
+    /// Read-only values the server returns that RFC 7592 §2.2 does not forbid: a client that reads its
+    /// registration, changes a member and sends the rest back unchanged may echo them, and they are ignored.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ServerTimestamps = [CreateDatetime, UpdateDatetime];
 }

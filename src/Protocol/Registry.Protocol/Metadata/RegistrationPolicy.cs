@@ -20,5 +20,13 @@ public sealed record RegistrationPolicy
 
     public int MaxTokenLifetimeSeconds { get; init; } = 86_400;
 
+    /// <summary>
+    /// Whether the URLs a client registers (jwks_uri, client_uri, logo_uri, tos_uri, policy_uri,
+    /// sector_identifier_uri, initiate_login_uri) may use http and name local hosts: loopback, private,
+    /// link-local and similar addresses, <c>localhost</c>. For development only; off, such URLs are refused,
+    /// because the server, or whoever follows them, would reach into the deployment's own network.
+    /// </summary>
+    public bool AllowLocalUrls { get; init; }
+
     public bool AllowsScope(string scope) => AllowedScopes.Contains(scope, StringComparer.Ordinal);
 }

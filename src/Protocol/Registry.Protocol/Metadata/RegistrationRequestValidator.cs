@@ -13,6 +13,7 @@ public static class RegistrationRequestValidator
 {
     private static readonly IClientMetadataRule[] Rules =
     [
+        new DisplayTextRule(),
         new ApplicationTypeRule(),
         new GrantTypesRule(),
         new ResponseTypesRule(),
@@ -22,7 +23,9 @@ public static class RegistrationRequestValidator
         new AuthMethodRule(),
         new ScopeRule(),
         new JwksRule(),
+        new JwksKeysRule(),
         new WebUrlFieldsRule(),
+        new PublicHostRule(),
         new AlgorithmsRule(),
         new TokenLifetimeRule(),
         new UnsupportedFeaturesRule(),
@@ -44,9 +47,12 @@ public static class RegistrationRequestValidator
     }
 
     /// <summary>
-    /// RFC 7592 §2.2: an update names the client it updates, leaves server-managed members out, and is a full
-    /// replacement validated like a new registration (omitted members take their defaults). Whether a
-    /// client_secret it echoes is the current one is checked by the client grain, which holds the hash.
+    /// RFC 7592 §2.2: an update names the client it updates, leaves out the members the server manages
+    /// (registration_access_token, registration_client_uri, client_secret_expires_at, client_id_issued_at), and
+    /// is a full replacement validated like a new registration (omitted members take their defaults). The
+    /// timestamps the server returns (create_datetime, update_datetime) may be echoed and are ignored, so that
+    /// a client can send back what it read with one member changed. Whether a client_secret it echoes is the
+    /// current one is checked by the client grain, which holds the hash.
     /// </summary>
     public static Outcome<ClientMetadata> ValidateUpdate(ClientMetadataRequest request, string clientId, RegistrationPolicy policy)
     {
@@ -61,9 +67,21 @@ public static class RegistrationRequestValidator
             return OAuthError.InvalidClientMetadata(ErrorIds.UpdateClientIdMismatch, $"{MetadataFields.ClientId} does not match the client being updated");
         }
 
-        return request.ServerManagedFieldsSent.Count > 0
-            ? OAuthError.InvalidClientMetadata(ErrorIds.UpdateServerManagedMember,
-                $"{request.ServerManagedFieldsSent[0]} is set by the server and must not be sent in an update (RFC 7592 section 2.2)")
-            : ValidateCreate(request, policy);
+        if (request.ServerManagedFieldsSent.Count > 0)
+        {
+            return OAuthError.InvalidClientMetadata(ErrorIds.UpdateServerManagedMember,
+                $"{request.ServerManagedFieldsSent[0]} is set by the server and must not be sent in an update (RFC 7592 section 2.2)");
+        }
+
+        // A read answers response_types ["code"], the RFC 7591 default, next to whatever grant types are registered
+        // (client_credentials alone, as in the specification's example). Sent back unchanged it means what omitting
+        // it means, and is read so (this request is the update's own): the grant/response consistency rule judges
+        // what a client chose, not the server's default echoed back.
+        if (request.ResponseTypes is { } responses && responses.SequenceEqual(MetadataDefaults.ResponseTypes, StringComparer.Ordinal))
+        {
+            request.ResponseTypes = null;
+        }
+
+        return ValidateCreate(request, policy);
     }
 }

@@ -11,18 +11,23 @@ namespace Registry.Silo.Hosting.Tenancy;
 public static class TenantSettingsFactory
 {
     /// <summary>Every configured tenant, and the default tenant even when it is not configured.</summary>
-    public static TenantDirectory CreateDirectory(IReadOnlyDictionary<string, TenantOptions> tenants)
+    /// <param name="tenants">The configured tenants.</param>
+    /// <param name="development">
+    /// The Development environment: clients may then register loopback, private-network and plain-http URLs
+    /// (a developer's machine); elsewhere URL members must be public https URLs.
+    /// </param>
+    public static TenantDirectory CreateDirectory(IReadOnlyDictionary<string, TenantOptions> tenants, bool development = false)
     {
-        var settings = tenants.Select(t => Resolve(t.Key, t.Value)).ToList();
+        var settings = tenants.Select(t => Resolve(t.Key, t.Value, development)).ToList();
         if (!tenants.ContainsKey(TenantNames.Default))
         {
-            settings.Add(Resolve(TenantNames.Default, new TenantOptions()));
+            settings.Add(Resolve(TenantNames.Default, new TenantOptions(), development));
         }
 
         return new TenantDirectory(settings);
     }
 
-    public static TenantSettings Resolve(string name, TenantOptions options)
+    public static TenantSettings Resolve(string name, TenantOptions options, bool development = false)
     {
         var secret = options.AdminClientSecret ?? TenantOptions.DefaultAdminClientSecret;
         var defaults = new RegistrationPolicy();
@@ -34,6 +39,7 @@ public static class TenantSettingsFactory
             DefaultTokenLifetimeSeconds = options.TokenLifetimeSeconds ?? defaults.DefaultTokenLifetimeSeconds,
             MinTokenLifetimeSeconds = options.MinTokenLifetimeSeconds ?? defaults.MinTokenLifetimeSeconds,
             MaxTokenLifetimeSeconds = options.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
+            AllowLocalUrls = development,
         };
         var limits = options.Limits;
         var throttles = new ThrottlePolicy();

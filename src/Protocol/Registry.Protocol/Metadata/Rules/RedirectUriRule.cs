@@ -3,8 +3,9 @@ using Registry.Protocol.Errors;
 namespace Registry.Protocol.Metadata.Rules;
 
 /// <summary>
-/// redirect_uris and post_logout_redirect_uris: absolute, no fragment (RFC 6749 §3.1.2), https for web
-/// clients except loopback, and for native clients also private-use schemes with a period (RFC 8252 §7).
+/// redirect_uris and post_logout_redirect_uris: absolute, no fragment (RFC 6749 §3.1.2), no userinfo
+/// ("https://trusted.example@evil.example/" goes to evil.example; RFC 3986 §7.6), https for web clients except
+/// loopback, and for native clients also private-use schemes with a period (RFC 8252 §7).
 /// redirect_uris is required when a redirect-based grant is registered (RFC 7591 §2).
 /// </summary>
 internal sealed class RedirectUriRule(string field, Func<ClientMetadataRequest, IReadOnlyList<string>?> select, bool requiredForRedirectGrants)
@@ -51,6 +52,11 @@ internal sealed class RedirectUriRule(string field, Func<ClientMetadataRequest, 
         if (UriChecks.IsDangerous(uri))
         {
             return (ErrorIds.RedirectUriForbiddenScheme, $"uses the forbidden scheme {uri.Scheme}");
+        }
+
+        if (UriChecks.HasUserInfo(value))
+        {
+            return (ErrorIds.RedirectUriUserinfo, "must not contain userinfo (user@ or user:password@ before the host)");
         }
 
         // .NET's parser gives every http(s) URI a host, so none of these is host-less.

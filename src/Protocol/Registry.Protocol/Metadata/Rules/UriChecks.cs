@@ -17,6 +17,24 @@ internal static class UriChecks
         return Uri.IsWellFormedUriString(value, UriKind.Absolute) && Uri.TryCreate(value, UriKind.Absolute, out uri!);
     }
 
+    /// <summary>
+    /// Whether the authority of an absolute URI (RFC 3986 §3.2: "//" right after the scheme's ':', up to the
+    /// first '/', '?' or '#') has a userinfo part, read from the text as written: even an empty one
+    /// ("https://@host/") hides what the host is.
+    /// </summary>
+    public static bool HasUserInfo(string value)
+    {
+        var rest = value.AsSpan(value.IndexOf(':', StringComparison.Ordinal) + 1);
+        if (!rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var authority = rest[2..];
+        var end = authority.IndexOfAny('/', '?', '#');
+        return (end < 0 ? authority : authority[..end]).Contains('@');
+    }
+
     public static bool IsDangerous(Uri uri) => DangerousSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
 
     public static bool IsHttps(Uri uri) => uri.Scheme == Uri.UriSchemeHttps;

@@ -2,35 +2,28 @@ using Registry.Protocol.Errors;
 
 namespace Registry.Protocol.Metadata.Rules;
 
-/// <summary>client_uri, logo_uri, tos_uri, policy_uri and their language-tagged forms: absolute http(s) URLs (RFC 7591 §2).</summary>
+/// <summary>
+/// client_uri, logo_uri, tos_uri, policy_uri, sector_identifier_uri, initiate_login_uri and the language-tagged
+/// URL members: absolute https URLs (RFC 7591 §2; OpenID Connect Registration §2 asks https of the last two).
+/// A policy that allows local URLs (development) accepts http as well.
+/// </summary>
 internal sealed class WebUrlFieldsRule : IClientMetadataRule
 {
     public OAuthError? Check(ClientMetadataRequest request, RegistrationPolicy policy)
     {
-        return CheckOne(MetadataFields.ClientUri, request.ClientUri)
-            ?? CheckOne(MetadataFields.LogoUri, request.LogoUri)
-            ?? CheckOne(MetadataFields.TosUri, request.TosUri)
-            ?? CheckOne(MetadataFields.PolicyUri, request.PolicyUri)
-            ?? CheckLocalized(request);
-    }
-
-    /// <summary>Every localized member but client_name's (the reader admits only localizable members) is a URL.</summary>
-    private static OAuthError? CheckLocalized(ClientMetadataRequest request)
-    {
-        foreach (var (name, value) in request.Localized)
+        foreach (var (field, value) in WebUrlFields.Of(request))
         {
-            var field = name[..name.IndexOf('#', StringComparison.Ordinal)];
-            if (field != MetadataFields.ClientName && CheckOne(name, value) is { } error)
+            if (!UriChecks.IsWebUrl(value, out var uri))
             {
-                return error;
+                return OAuthError.InvalidClientMetadata(ErrorIds.WebUrlInvalid, $"{field} '{value}' must be an absolute https URL");
+            }
+
+            if (!policy.AllowLocalUrls && !UriChecks.IsHttps(uri))
+            {
+                return OAuthError.InvalidClientMetadata(ErrorIds.WebUrlNotHttps, $"{field} '{value}' must use https");
             }
         }
 
         return null;
     }
-
-    private static OAuthError? CheckOne(string field, string? value) =>
-        value is null || UriChecks.IsWebUrl(value, out _)
-            ? null
-            : OAuthError.InvalidClientMetadata(ErrorIds.WebUrlInvalid, $"{field} '{value}' must be an absolute http or https URL");
 }
