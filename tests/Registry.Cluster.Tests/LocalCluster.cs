@@ -30,6 +30,12 @@ public sealed class LocalCluster
             ["SILO_HTTP_PORT_BASE"] = (siloBase + 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RUN_DIR"] = RunDirectory,
             ["CLUSTER_ID"] = "registry-test",
+
+            // The failover tests drive load from one address: the default tenant's limits are raised out of their way.
+            ["Registry__Tenants__default__Limits__RegistrationBurst"] = "1000000",
+            ["Registry__Tenants__default__Limits__TokenBurst"] = "1000000",
+            ["Registry__Tenants__default__Limits__ClientFailuresBeforeBackoff"] = "1000000",
+            ["Registry__Tenants__default__Limits__AddressFailuresBeforeBackoff"] = "1000000",
         };
     }
 

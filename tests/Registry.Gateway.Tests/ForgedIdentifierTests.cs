@@ -30,6 +30,7 @@ public sealed class ForgedIdentifierTests(ForgedIdentifierTests.Server fixture) 
     public async Task A_forged_client_id_at_the_token_endpoint_is_invalid_client_without_a_grain_call(string clientId)
     {
         var before = Counter.Calls("client");
+        var guardCallsBefore = Counter.Calls("address-guard");
 
         var basic = await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(clientId, Secrets.NewSecret()));
         var post = await Http.TokenAsync("", $"grant_type=client_credentials&client_id={clientId}&client_secret={Secrets.NewSecret()}");
@@ -37,6 +38,7 @@ public sealed class ForgedIdentifierTests(ForgedIdentifierTests.Server fixture) 
         await fixture.Registry.AssertErrorAsync(basic, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
         await fixture.Registry.AssertErrorAsync(post, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
         Assert.Equal(before, Counter.Calls("client"));
+        Assert.Equal(guardCallsBefore, Counter.Calls("address-guard"));
     }
 
     [Fact]
@@ -44,11 +46,13 @@ public sealed class ForgedIdentifierTests(ForgedIdentifierTests.Server fixture) 
     {
         var acme = await Http.RegisterAsync("/tenants/acme", adminToken: await Http.AdminTokenAsync("/tenants/acme", secret: Server.AcmeSecret));
         var before = Counter.Calls("client");
+        var guardCallsBefore = Counter.Calls("address-guard");
 
         var response = await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(acme));
 
         await fixture.Registry.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
         Assert.Equal(before, Counter.Calls("client"));
+        Assert.Equal(guardCallsBefore, Counter.Calls("address-guard"));
     }
 
     [Fact]
@@ -85,6 +89,7 @@ public sealed class ForgedIdentifierTests(ForgedIdentifierTests.Server fixture) 
         };
         attempts.AddRange(NewForgedClientIds().Select(forged => ("/register/" + forged, token)));
         var before = Counter.Calls("client");
+        var guardCallsBefore = Counter.Calls("address-guard");
 
         foreach (var (path, bearer) in attempts)
         {
@@ -97,6 +102,7 @@ public sealed class ForgedIdentifierTests(ForgedIdentifierTests.Server fixture) 
         }
 
         Assert.Equal(before, Counter.Calls("client"));
+        Assert.Equal(guardCallsBefore, Counter.Calls("address-guard"));
         Assert.Equal(HttpStatusCode.OK, (await Http.SendJsonAsync(HttpMethod.Get, "/register/" + id, token, null)).StatusCode);
         Assert.Equal(before + 1, Counter.Calls("client"));
     }
@@ -150,9 +156,11 @@ public sealed class ForgedIdentifierTests(ForgedIdentifierTests.Server fixture) 
         var fresh = await Http.RegisterAsync(Legacy, adminToken: await Http.AdminTokenAsync(Legacy, secret: Server.LegacyAdminSecret));
         Assert.Equal(32, fresh.Str("client_id").Length);
         var before = Counter.Calls("client");
+        var guardCallsBefore = Counter.Calls("address-guard");
         var elsewhere = await Http.TokenAsync("", "grant_type=client_credentials", OAuthClient.Basic(id, secret));
         await fixture.Registry.AssertErrorAsync(elsewhere, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
         Assert.Equal(before, Counter.Calls("client"));
+        Assert.Equal(guardCallsBefore, Counter.Calls("address-guard"));
     }
 
     private static string[] NewForgedClientIds() =>
@@ -187,7 +195,7 @@ public sealed class ForgedIdentifierTests(ForgedIdentifierTests.Server fixture) 
         public async Task InitializeAsync()
         {
             Registry = await RegistryServer.StartAsync(
-                new Dictionary<string, string>
+                new Dictionary<string, string>(RegistryServer.UnthrottledTenants("default", "acme", "legacy"))
                 {
                     ["Registry:Tenants:acme:AdminClientSecret"] = AcmeSecret,
                     ["Registry:Tenants:legacy:AdminClientSecret"] = LegacyAdminSecret,

@@ -14,7 +14,7 @@ namespace Registry.Gateway.Tests;
 /// </summary>
 public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
 {
-    private static readonly string[] AllowedLabels = ["otel_scope_name", "tenant", "outcome", "error", "grant_type", "client_kind", "operation", "endpoint", "le"];
+    private static readonly string[] AllowedLabels = ["otel_scope_name", "tenant", "outcome", "error", "grant_type", "client_kind", "operation", "endpoint", "reason", "le"];
 
     private readonly Flow _flow;
 
@@ -58,7 +58,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
         {
             "registry_registrations_total", "registry_client_reads_total", "registry_client_updates_total", "registry_client_deletes_total",
             "registry_tokens_total", "registry_client_authentication_failures_total", "registry_registration_token_failures_total",
-            "registry_request_duration_seconds", "registry_clients", "registry_silos_active",
+            "registry_request_duration_seconds", "registry_clients", "registry_silos_active", "registry_throttled_total",
             "orleans_catalog_activations", "orleans_storage_write_latency_milliseconds", "http_server_request_duration_seconds", "dotnet_gc_collections_total",
         })
         {
@@ -188,6 +188,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
                 new Dictionary<string, string>
                 {
                     ["Registry:Tenants:default:AdminClientSecret"] = "operator-secret-value",
+                    ["Registry:Tenants:default:MaxClients"] = "2",
                     ["Registry:Telemetry:Tracing"] = "On",
                 },
                 builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
@@ -195,6 +196,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
             var admin = await http.AdminTokenAsync(secret: "operator-secret-value");
             Client = await http.RegisterAsync(adminToken: admin);
             var other = await http.RegisterAsync(adminToken: admin);
+            await (await http.SendJsonAsync(HttpMethod.Post, "/register", admin, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Forbidden, "access_denied");
             var access = await http.ClientTokenAsync("", Client);
             var path = new Uri(Client.Str("registration_client_uri")).AbsolutePath;
             Assert.Equal(HttpStatusCode.OK, (await http.SendJsonAsync(HttpMethod.Get, path, Client.Str("registration_access_token"), null)).StatusCode);

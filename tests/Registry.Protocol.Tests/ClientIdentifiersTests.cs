@@ -6,12 +6,33 @@ using Registry.Protocol.Security;
 namespace Registry.Protocol.Tests;
 
 /// <summary>Client ids and registration access tokens carry a MAC under the tenant's key: forged ones are told apart without a lookup.</summary>
-public sealed class ClientIdentifiersTests
+public sealed class ClientIdentifiersTests : IDisposable
 {
     private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
 
     private readonly ClientIdentifiers _tenant = new(Key, acceptsLegacy: false);
     private readonly ClientIdentifiers _legacyTenant = new(Key, acceptsLegacy: true);
+
+    public void Dispose()
+    {
+        _tenant.Dispose();
+        _legacyTenant.Dispose();
+    }
+
+    [Fact]
+    public void A_verified_id_is_remembered_only_as_that_string_and_a_forged_one_never()
+    {
+        var id = _tenant.NewClientId();
+        var forged = id[..^1] + (id[^1] == 'A' ? 'B' : 'A');
+
+        Assert.True(_tenant.IsClientId(id));
+        Assert.True(_tenant.IsClientId(id));
+        Assert.True(_tenant.IsClientId(new string(id.AsSpan())));
+        Assert.False(_tenant.IsClientId(forged));
+        Assert.False(_tenant.IsClientId(forged));
+        using var otherKey = new ClientIdentifiers(ClientIdentifiers.NewKey(), acceptsLegacy: false);
+        Assert.False(otherKey.IsClientId(id));
+    }
 
     [Fact]
     public void Issued_ids_and_tokens_have_their_documented_shape_and_verify()

@@ -28,6 +28,9 @@ public sealed class ClientMetadataReaderTests
         { """{"jwks": {"other": []}}""", ErrorIds.JwksMalformed, "jwks" },
         { """{"jwks": {"keys": [{"n": "x"}]}}""", ErrorIds.JwksMalformed, "jwks.keys[0]" },
         { """{"jwks": {"keys": [{"kty": "EC"}, {"kty": 1}]}}""", ErrorIds.JwksMalformed, "jwks.keys[1]" },
+        { """{"jwks": {"keys": [{"kty": "oct", "k": "c2VjcmV0"}], "keys": []}}""", ErrorIds.JwksMalformed, "jwks" },
+        { """{"jwks": {"keys": [{"kty": "RSA", "kty": "oct"}]}}""", ErrorIds.JwksMalformed, "jwks" },
+        { """{"jwks": {"keys": [{"kty": "RSA", "x5c": [{"a": 1, "a": 2}]}]}}""", ErrorIds.JwksMalformed, "jwks" },
         { """{"jwks": {"keys": [{"kty": "EC"}, "key"]}}""", ErrorIds.JwksMalformed, "jwks.keys[1]" },
         { """{"client_name#fr": 1}""", ErrorIds.MetadataWrongType, "client_name#fr" },
     };

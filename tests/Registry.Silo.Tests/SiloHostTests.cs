@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
 using Registry.Hosting.Configuration;
 using Registry.Silo.Hosting;
@@ -55,14 +56,30 @@ public sealed class SiloHostTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Outside_development_the_implicit_default_tenant_with_its_default_secret_stops_startup()
+    {
+        using var host = BuildSilo(coHostedWithGateway: false, Environments.Production);
+
+        var failure = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Registry:Tenants:default:AdminClientSecret must be set to a random secret outside Development", failure.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<IHost> StartSiloAsync(bool coHostedWithGateway)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // Development: no tenant is configured here, so the default tenant has the default bootstrap secret.
+        var host = BuildSilo(coHostedWithGateway, Environments.Development);
+        await host.StartAsync();
+        return host;
+    }
+
+    private static IHost BuildSilo(bool coHostedWithGateway, string environment)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var options = new RegistryClusterOptions { SiloPort = TestPorts.Next(), GatewayPort = TestPorts.Next() };
         builder.UseOrleans(silo => silo.AddRegistry(options, coHostedWithGateway));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
+        return builder.Build();
     }
 }

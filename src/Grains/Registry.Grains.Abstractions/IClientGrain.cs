@@ -39,6 +39,10 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("DeleteClient")]
     Task<ClientOperationResult> Delete(string registrationAccessToken);
 
+    /// <summary>The previous version's delete, for its gateways during a rolling upgrade. Remove once none runs.</summary>
+    [Alias("Delete")]
+    Task<ClientOperationStatus> DeletePreviousVersion(string registrationAccessToken);
+
     /// <summary>
     /// Checks the client secret at the token endpoint and answers what the client may be issued — or which
     /// limit held it (failed-authentication back-off, during which even the right secret waits; the token rate).

@@ -23,6 +23,13 @@ public interface ITenantGrain : IGrainWithStringKey
     Task<Admission> AuthenticateAdmin(string clientId, string clientSecret);
 
     /// <summary>
+    /// The previous version's admin check, for its gateways during a rolling upgrade (silos first): true when
+    /// <see cref="AuthenticateAdmin"/> grants. Remove once no gateway of that version runs.
+    /// </summary>
+    [Alias("AuthenticateAdmin")]
+    Task<bool> AuthenticateAdminPreviousVersion(string clientId, string clientSecret);
+
+    /// <summary>
     /// Takes a slot of the tenant's client quota for a registration about to happen, under the tenant's
     /// registration rate; a registration that then fails gives it back with <see cref="ReleaseClient"/>.
     /// </summary>

@@ -41,7 +41,8 @@ internal static class RegistrationEndpoints
         {
             if (denied.Id == ErrorIds.BearerInvalid)
             {
-                await addresses.RecordFailureAsync(http, tenant);
+                // Verified here, without a grain: counted on this gateway.
+                await addresses.RecordFailureAsync(http, tenant, costGrainCall: false);
             }
 
             return Error(denied);
@@ -87,10 +88,12 @@ internal static class RegistrationEndpoints
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
-        if (Admit(http, tenant, clientId, addresses) is not { } token)
+        if (await AdmitAsync(http, tenant, clientId, addresses) is { } refused)
         {
-            return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
+            return Error(refused);
         }
+
+        var token = BearerTokenValidator.ReadBearer(http.Request)!;
 
         var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
@@ -102,10 +105,12 @@ internal static class RegistrationEndpoints
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
-        if (Admit(http, tenant, clientId, addresses) is not { } token)
+        if (await AdmitAsync(http, tenant, clientId, addresses) is { } refused)
         {
-            return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
+            return Error(refused);
         }
+
+        var token = BearerTokenValidator.ReadBearer(http.Request)!;
 
         var client = Client(grains, tenant, clientId);
         var metadata = await ReadMetadataAsync(http.Request);
@@ -128,23 +133,42 @@ internal static class RegistrationEndpoints
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
-        if (Admit(http, tenant, clientId, addresses) is not { } token)
+        if (await AdmitAsync(http, tenant, clientId, addresses) is { } refused)
         {
-            return Error(addresses.Check(http, tenant) ?? OAuthErrorMapping.InvalidRegistrationToken);
+            return Error(refused);
         }
+
+        var token = BearerTokenValidator.ReadBearer(http.Request)!;
 
         var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
         return result.Status == ClientOperationStatus.Ok ? TypedResults.NoContent() : Error(OAuthErrorMapping.FromClientOperation(result));
     }
 
-    /// <summary>The registration access token of an RFC 7592 request, or null: no token, no possible client, or an address backing off.</summary>
-    private static string? Admit(HttpContext http, TenantContext tenant, string clientId, AddressGuard addresses) =>
-        addresses.Check(http, tenant) is null ? RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) : null;
+    /// <summary>
+    /// Null when the request may reach the client grain: its address is not backing off, and it carries a
+    /// registration access token issued for a client id this tenant issued (both MACs verify). A forged id or
+    /// token is refused here, counted against the address on this gateway only.
+    /// </summary>
+    private static async Task<OAuthError?> AdmitAsync(HttpContext http, TenantContext tenant, string clientId, AddressGuard addresses)
+    {
+        if (addresses.Check(http, tenant) is { } backedOff)
+        {
+            return backedOff;
+        }
 
-    /// <summary>A registration access token the grain refused counts against the request's address.</summary>
+        if (RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) is not null)
+        {
+            return null;
+        }
+
+        await addresses.RecordFailureAsync(http, tenant, costGrainCall: false);
+        return OAuthErrorMapping.InvalidRegistrationToken;
+    }
+
+    /// <summary>A registration access token the grain refused counts against the request's address, cluster-wide.</summary>
     private static Task CountFailureAsync(HttpContext http, TenantContext tenant, ClientOperationResult result, AddressGuard addresses) =>
-        result.Status == ClientOperationStatus.Unauthorized ? addresses.RecordFailureAsync(http, tenant) : Task.CompletedTask;
+        result.Status == ClientOperationStatus.Unauthorized ? addresses.RecordFailureAsync(http, tenant, costGrainCall: true) : Task.CompletedTask;
 
     /// <summary>Why the tenant grain did not reserve a client slot.</summary>
     private static OAuthError Refusal(Admission admission, TenantContext tenant) => admission.Status switch

@@ -42,7 +42,9 @@ internal static class TokenEndpoint
         {
             if (client.Error.Id == ErrorIds.ClientAuthFailed)
             {
-                await addresses.RecordFailureAsync(http, tenant);
+                // A made-up client id was refused without a grain call: it counts on this gateway only.
+                var decidedByGrain = request.Value.ClientId == tenant.Tenant.AdminClientId || tenant.Tenant.Identifiers.IsClientId(request.Value.ClientId);
+                await addresses.RecordFailureAsync(http, tenant, decidedByGrain);
             }
 
             return Error(client.Error);

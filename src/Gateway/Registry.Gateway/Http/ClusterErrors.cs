@@ -9,6 +9,9 @@ internal static class ClusterErrors
     public static bool IsTransient(Exception? exception) => exception switch
     {
         null => false,
+
+        // Kestrel's refusal of a client's request (too large, too slow, malformed) is an IOException too: not ours.
+        BadHttpRequestException => false,
         OrleansMessageRejectionException or SiloUnavailableException or TimeoutException => true,
         Orleans.Runtime.Messaging.ConnectionFailedException => true,
         Orleans.Storage.InconsistentStateException => true,

@@ -87,6 +87,8 @@ internal sealed class TenantRuntime : IDisposable
         {
             key.Dispose();
         }
+
+        Identifiers.Dispose();
     }
 
 }

@@ -145,6 +145,9 @@ internal sealed partial class ClientGrain(
         return Deleted;
     }
 
+    async Task<ClientOperationStatus> IClientGrain.DeletePreviousVersion(string registrationAccessToken) =>
+        (await ((IClientGrain)this).Delete(registrationAccessToken)).Status;
+
     async Task<ClientCredentialCheck> IClientGrain.Authenticate(string clientSecret)
     {
         if (!Exists())
@@ -161,7 +164,7 @@ internal sealed partial class ClientGrain(
 
         if (!Secrets.Matches(clientSecret, state.State.SecretHash))
         {
-            Backoff.RecordFailure(now);
+            RecordFailure(now);
             return ClientCredentialCheck.Failed;
         }
 
@@ -231,8 +234,15 @@ internal sealed partial class ClientGrain(
             return null;
         }
 
-        Backoff.RecordFailure(now);
+        RecordFailure(now);
         return ClientOperationResult.Unauthorized;
+    }
+
+    /// <summary>Counts a failure; the activation (which holds the back-off) stays in memory until it is forgotten.</summary>
+    private void RecordFailure(DateTimeOffset now)
+    {
+        Backoff.RecordFailure(now);
+        DelayDeactivation(Backoff.KeepFor(now));
     }
 
     private static readonly ClientOperationResult Deleted = new(ClientOperationStatus.Ok, null);

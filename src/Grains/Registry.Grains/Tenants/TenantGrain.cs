@@ -135,6 +135,7 @@ internal sealed partial class TenantGrain(
         if (!(idMatches & secretMatches))
         {
             _adminBackoff.RecordFailure(now);
+            DelayDeactivation(_adminBackoff.KeepFor(now));
             return Task.FromResult(Admission.Refused);
         }
 
@@ -143,6 +144,9 @@ internal sealed partial class TenantGrain(
             ? Admission.Granted
             : Admission.Throttled(AdmissionStatus.TokenRate, retryAfter));
     }
+
+    async Task<bool> ITenantGrain.AuthenticateAdminPreviousVersion(string clientId, string clientSecret) =>
+        (await ((ITenantGrain)this).AuthenticateAdmin(clientId, clientSecret)).IsGranted;
 
     Task<Admission> ITenantGrain.ReserveClient()
     {

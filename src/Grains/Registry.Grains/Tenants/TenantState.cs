@@ -22,7 +22,10 @@ public sealed class TenantState
 
     [Id(0), JsonPropertyName("SigningKeys")] public List<StoredSigningKey> SigningKeys { get; set; } = [];
 
-    /// <summary>Registered clients (approximate; maintained in batches by the silos' client count reporters).</summary>
+    /// <summary>
+    /// Registered clients, the count the client quota is held against: a reservation adds one, a delete (or a
+    /// reservation not used) takes one; written within a second of a change (older versions kept an approximation).
+    /// </summary>
     [Id(1), JsonPropertyName("ClientCount")] public long ClientCount { get; set; }
 
     /// <summary>The version of the document as read (absent: 1); set to <see cref="CurrentSchemaVersion"/> when written.</summary>

@@ -6,7 +6,8 @@ namespace Registry.Grains.Throttling;
 
 /// <summary>
 /// Failed authentications of one source address at one tenant, under the tenant's back-off policy. In memory
-/// only: it is a guard, not a record, and leaves memory once it has nothing left to remember.
+/// only: it is a guard, not a record; it stays in memory while it has something to remember (its back-off and
+/// the quiet period after it), so idle collection does not reset it.
 /// </summary>
 [GrainType(RegistryGrainTypes.AddressGuard)]
 internal sealed class AddressGuardGrain(TenantDirectory tenants, TimeProvider time) : Grain, IAddressGuardGrain
@@ -29,6 +30,13 @@ internal sealed class AddressGuardGrain(TenantDirectory tenants, TimeProvider ti
 
         var now = time.GetUtcNow();
         var wait = _backoff.RemainingAt(now);
-        return Task.FromResult(wait > TimeSpan.Zero ? wait : _backoff.RecordFailure(now));
+        if (wait == TimeSpan.Zero)
+        {
+            wait = _backoff.RecordFailure(now);
+        }
+
+        // Held in memory exactly as long as there is something to remember, then collected like any idle grain.
+        DelayDeactivation(_backoff.KeepFor(now));
+        return Task.FromResult(wait);
     }
 }

@@ -177,6 +177,13 @@ public static class ClientMetadataReader
             return Invalid(ErrorIds.JwksMalformed, $"{name} must be a JWK Set: an object with a 'keys' array");
         }
 
+        // The set is stored as sent: with a repeated member, the rules and a later reader could see different
+        // values (e.g. a second "keys" hiding a symmetric key in the first), so none is accepted at any depth.
+        if (HasRepeatedMember(value))
+        {
+            return Invalid(ErrorIds.JwksMalformed, $"{name} repeats a member name");
+        }
+
         var raw = value.GetRawText();
         if (System.Text.Encoding.UTF8.GetByteCount(raw) > MetadataLimits.MaxJwksBytes)
         {
@@ -198,6 +205,36 @@ public static class ClientMetadataReader
 
         request.Jwks = raw;
         return null;
+    }
+
+    private static bool HasRepeatedMember(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var member in element.EnumerateObject())
+                {
+                    if (!names.Add(member.Name) || HasRepeatedMember(member.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (HasRepeatedMember(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     private static MemberReader Text(Action<ClientMetadataRequest, string> assign) => Member(JsonValues.ReadString, assign);

@@ -3,7 +3,8 @@ namespace Registry.Protocol.Throttling;
 /// <summary>
 /// Exponential back-off after repeated failed authentication of one subject (a client id, a source address):
 /// after <c>threshold</c> failures every further attempt — right or wrong — waits <c>first</c>, doubling with
-/// each failure up to <c>max</c>. A success resets it; so does a quiet period as long as the longest back-off.
+/// each failure up to <c>max</c>. A success resets it; so does a quiet period longer than the longest back-off
+/// after the last failure's back-off ended (so waiting out a maximal back-off does not earn fresh attempts).
 /// Not thread-safe: it lives inside one grain activation (or behind a lock).
 /// </summary>
 public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
@@ -20,7 +21,7 @@ public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
     /// <summary>Counts a failure; answers the back-off it starts (zero below the threshold).</summary>
     public TimeSpan RecordFailure(DateTimeOffset now)
     {
-        if (_failures > 0 && now - _lastFailure > max)
+        if (_failures > 0 && now - Max(_lastFailure, _lockedUntil) > max)
         {
             _failures = 0;
         }
@@ -32,8 +33,9 @@ public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
             return TimeSpan.Zero;
         }
 
-        var doublings = Math.Min(_failures - threshold, 30);
-        var delay = TimeSpan.FromTicks(Math.Min(max.Ticks, first.Ticks * (1L << doublings)));
+        // Doubling in floating point cannot overflow; the cap bounds the result.
+        var doublings = Math.Min(_failures - threshold, 62);
+        var delay = TimeSpan.FromTicks((long)Math.Min(max.Ticks, first.Ticks * Math.Pow(2, doublings)));
         _lockedUntil = now + delay;
         return delay;
     }
@@ -44,6 +46,20 @@ public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
         _lockedUntil = default;
     }
 
-    /// <summary>True when nothing is remembered any more (the subject's state may be dropped).</summary>
-    public bool IsIdleAt(DateTimeOffset now) => _failures == 0 || now - _lastFailure > max && now >= _lockedUntil;
+    /// <summary>
+    /// How long the state must still be kept: until the back-off ends plus the quiet period that forgets the
+    /// failures (zero when nothing is remembered). A grain holding it stays in memory that long.
+    /// </summary>
+    public TimeSpan KeepFor(DateTimeOffset now)
+    {
+        if (_failures == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var forgetAt = Max(_lastFailure, _lockedUntil) + max;
+        return forgetAt > now ? forgetAt - now : TimeSpan.Zero;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

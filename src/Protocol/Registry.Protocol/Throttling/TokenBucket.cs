@@ -28,7 +28,4 @@ public sealed class TokenBucket(double perSecond, int burst)
         retryAfter = perSecond > 0 ? TimeSpan.FromSeconds((1 - _tokens) / perSecond) : TimeSpan.MaxValue;
         return false;
     }
-
-    /// <summary>Gives back a token taken for work that did not happen.</summary>
-    public void Return() => _tokens = Math.Min(burst, _tokens + 1);
 }

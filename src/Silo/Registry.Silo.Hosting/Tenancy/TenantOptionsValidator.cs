@@ -34,6 +34,12 @@ internal sealed class TenantOptionsValidator(IHostEnvironment environment) : IVa
             Check(tenant, settings, failures);
         }
 
+        // The default tenant exists even when it is not configured, with the default bootstrap secret.
+        if (!options.Tenants.ContainsKey(TenantNames.Default) && !environment.IsDevelopment())
+        {
+            Check(TenantNames.Default, new TenantOptions(), failures);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

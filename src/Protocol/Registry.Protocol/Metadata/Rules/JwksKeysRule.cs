@@ -11,7 +11,7 @@ namespace Registry.Protocol.Metadata.Rules;
 /// types: RSA with a modulus of at least <see cref="MetadataLimits.MinRsaModulusBits"/> bits (RFC 7518 §6.3.1),
 /// EC on P-256, P-384 or P-521 with coordinates of the curve's length (§6.2.1), and OKP Ed25519 or X25519
 /// (RFC 8037 §2). At most <see cref="MetadataLimits.MaxJwksKeys"/> keys; a kid, when present, is a string and
-/// unique in the set (RFC 7517 §4.5). No member is repeated inside a key.
+/// unique in the set (RFC 7517 §4.5). (No member is repeated: the reader refuses that at any depth.)
 /// </summary>
 internal sealed class JwksKeysRule : IClientMetadataRule
 {
@@ -56,14 +56,8 @@ internal sealed class JwksKeysRule : IClientMetadataRule
 
     private static OAuthError? CheckKey(JsonElement key, string name, HashSet<string> kids)
     {
-        var members = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in key.EnumerateObject())
-        {
-            if (!members.Add(member.Name))
-            {
-                return Invalid(ErrorIds.JwksMalformed, $"{name} repeats the member '{member.Name}'");
-            }
-        }
+        // (The reader has refused repeated members at any depth of the set.)
+        var members = key.EnumerateObject().Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
 
         var kty = key.GetProperty("kty").GetString();
         if (kty == "oct")
