@@ -53,6 +53,8 @@ public sealed class FailureBackoffTests
 
     [Theory]
     [InlineData(1, 900)]
+    [InlineData(900, 86_400)]
+    [InlineData(86_400, 86_400)]
     public void A_long_run_of_failures_stays_at_the_maximum(int firstSeconds, int maxSeconds)
     {
         var backoff = new FailureBackoff(1, TimeSpan.FromSeconds(firstSeconds), TimeSpan.FromSeconds(maxSeconds));

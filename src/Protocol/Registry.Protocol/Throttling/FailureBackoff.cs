@@ -32,8 +32,10 @@ public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
             return TimeSpan.Zero;
         }
 
+        // Doubled in doubles, which hold these tick counts exactly and never overflow: in longs, a first back-off of
+        // 859 s or more doubled 30 times wraps around (a negative wait, then a time the calendar cannot hold).
         var doublings = Math.Min(_failures - threshold, 30);
-        var delay = TimeSpan.FromTicks(Math.Min(max.Ticks, first.Ticks * (1L << doublings)));
+        var delay = TimeSpan.FromTicks((long)Math.Min(max.Ticks, first.Ticks * Math.Pow(2, doublings)));
         _lockedUntil = now + delay;
         return delay;
     }
