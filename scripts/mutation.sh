@@ -8,6 +8,10 @@
 #   scripts/mutation.sh gateway    the gateway's token and bearer code (Tokens/, TokenEndpoint, OAuthErrorMapping)
 #                                  with tests/Registry.Gateway.Tests (~15 min on 2 cores; a report, no threshold)
 #
+# The property-based tests (tests/Registry.Protocol.Tests/Fuzzing) run REGISTRY_FUZZ_ITERATIONS inputs per property;
+# Stryker runs them for every mutant they cover, so mutation runs give each property 100 inputs (an ordinary test
+# run gives thousands) to stay quick; the score rests on the table-driven tests. A value already set wins.
+#
 # The HTML report: .run/mutation/<target>/report/reports/mutation-report.html. Last line:
 # "mutation: <target> score N %" (or "mutation: <target> failed").
 set -uo pipefail
@@ -31,7 +35,7 @@ log=$PWD/$work/stryker.log
   cd "$work/repo" &&
     dotnet tool restore >/dev/null &&
     cd "$tests" &&
-    dotnet stryker --output "$PWD/../../../report"
+    REGISTRY_FUZZ_ITERATIONS=${REGISTRY_FUZZ_ITERATIONS:-100} dotnet stryker --output "$PWD/../../../report"
 ) >"$log" 2>&1
 rc=$?
 

@@ -13,6 +13,37 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string AcmeSecret = "acme-admin-secret";
 
+    /// <summary>A tenant that may hold <see cref="QuotaMaxClients"/> clients.</summary>
+    public const string QuotaTenant = "quota";
+
+    public const int QuotaMaxClients = 5;
+
+    /// <summary>A tenant whose registration rate admits a burst of <see cref="Burst"/>, then almost nothing.</summary>
+    public const string PacedTenant = "paced";
+
+    /// <summary>
+    /// A tenant whose clients (and admin client) get <see cref="Burst"/> tokens, then almost none, back off after
+    /// <see cref="FailuresBeforeBackoff"/> failures, and whose addresses back off after <see cref="AddressFailuresBeforeBackoff"/>.
+    /// </summary>
+    public const string StrictTenant = "strict";
+
+    /// <summary>Tenants whose admin client backs off after <see cref="FailuresBeforeBackoff"/> failures (one for the back-off, one for its reset).</summary>
+    public const string AdminBackoffTenant = "admin-backoff";
+
+    public const string AdminResetTenant = "admin-reset";
+
+    public const int Burst = 3;
+
+    /// <summary>One token per 1000 s: after a burst, the next one is far beyond any test.</summary>
+    public const double SlowRate = 0.001;
+
+    public const int FailuresBeforeBackoff = 3;
+
+    public const int AddressFailuresBeforeBackoff = 4;
+
+    /// <summary>The first back-off: long enough that no test outlives it.</summary>
+    public const int BackoffSeconds = 60;
+
     /// <summary>The silo's grain storage (the in-process silo's own instance, taken from its services).</summary>
     public JsonGrainStorage Storage { get; private set; } = null!;
 
@@ -53,6 +84,26 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["fresh"] = new() { AdminClientSecret = AcmeSecret },
                 ["stored-v2"] = new() { AdminClientSecret = AcmeSecret },
                 ["counted"] = new() { AdminClientSecret = AcmeSecret },
+
+                // Low limits, each tenant for the tests of one limit. Rates so slow and back-offs so long that
+                // nothing refills or ends while a test runs: the tests never wait for the clock.
+                [QuotaTenant] = new() { AdminClientSecret = AcmeSecret, MaxClients = QuotaMaxClients },
+                [PacedTenant] = new() { AdminClientSecret = AcmeSecret, Limits = new() { RegistrationsPerSecond = SlowRate, RegistrationBurst = Burst } },
+                [StrictTenant] = new()
+                {
+                    AdminClientSecret = AcmeSecret,
+                    Limits = new()
+                    {
+                        TokenRequestsPerSecond = SlowRate,
+                        TokenBurst = Burst,
+                        ClientFailuresBeforeBackoff = FailuresBeforeBackoff,
+                        AddressFailuresBeforeBackoff = AddressFailuresBeforeBackoff,
+                        BackoffSeconds = BackoffSeconds,
+                        MaxBackoffSeconds = 10 * BackoffSeconds,
+                    },
+                },
+                [AdminBackoffTenant] = new() { AdminClientSecret = AcmeSecret, Limits = new() { ClientFailuresBeforeBackoff = FailuresBeforeBackoff, BackoffSeconds = BackoffSeconds } },
+                [AdminResetTenant] = new() { AdminClientSecret = AcmeSecret, Limits = new() { ClientFailuresBeforeBackoff = FailuresBeforeBackoff, BackoffSeconds = BackoffSeconds } },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());

@@ -72,7 +72,7 @@ public sealed class JwksKeysTests
     };
 
     [Theory]
-    [MemberData(nameof(Refused))]
+    [MemberData(nameof(Refused), DisableDiscoveryEnumeration = true)]
     public void Keys_that_are_not_well_formed_public_asymmetric_keys_are_refused(string jwks, string id, string member)
     {
         var outcome = Validate(jwks);
@@ -101,7 +101,7 @@ public sealed class JwksKeysTests
     ];
 
     [Theory]
-    [MemberData(nameof(Accepted))]
+    [MemberData(nameof(Accepted), DisableDiscoveryEnumeration = true)]
     public void Public_rsa_ec_and_okp_keys_are_registered_as_sent(string jwks)
     {
         var outcome = Validate(jwks);

@@ -100,7 +100,7 @@ public sealed class RegistrationRequestValidatorTests
     };
 
     [Theory]
-    [MemberData(nameof(Invalid))]
+    [MemberData(nameof(Invalid), DisableDiscoveryEnumeration = true)]
     public void Invalid_metadata_is_refused_with_its_code_and_id_naming_the_member(string json, string code, string id, string member)
     {
         var outcome = RegistrationRequestValidator.ValidateCreate(TestData.Read(json), TestData.Policy);
@@ -133,7 +133,7 @@ public sealed class RegistrationRequestValidatorTests
     };
 
     [Theory]
-    [MemberData(nameof(Valid))]
+    [MemberData(nameof(Valid), DisableDiscoveryEnumeration = true)]
     public void Valid_metadata_is_accepted(string json)
     {
         var outcome = RegistrationRequestValidator.ValidateCreate(TestData.Read(json), TestData.Policy);
@@ -386,7 +386,7 @@ public sealed class RegistrationRequestValidatorTests
 
     /// <summary>RFC 7592 section 2.2: what a read returns, less the members the update must leave out, with one member changed.</summary>
     [Theory]
-    [MemberData(nameof(Registrations))]
+    [MemberData(nameof(Registrations), DisableDiscoveryEnumeration = true)]
     public void A_registration_read_back_with_one_member_changed_is_a_valid_update(string registration)
     {
         var info = Registered(registration);

@@ -33,8 +33,9 @@ public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
             return TimeSpan.Zero;
         }
 
-        // Doubling in floating point cannot overflow; the cap bounds the result.
-        var doublings = Math.Min(_failures - threshold, 62);
+        // Doubled in doubles, which hold these tick counts exactly and never overflow: in longs, a first back-off of
+        // 859 s or more doubled 30 times wraps around (a negative wait, then a time the calendar cannot hold).
+        var doublings = Math.Min(_failures - threshold, 30);
         var delay = TimeSpan.FromTicks((long)Math.Min(max.Ticks, first.Ticks * Math.Pow(2, doublings)));
         _lockedUntil = now + delay;
         return delay;
@@ -57,8 +58,9 @@ public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
             return TimeSpan.Zero;
         }
 
+        // Up to and including forgetAt a further failure still counts on (RecordFailure forgets only after it).
         var forgetAt = Max(_lastFailure, _lockedUntil) + max;
-        return forgetAt > now ? forgetAt - now : TimeSpan.Zero;
+        return now > forgetAt ? TimeSpan.Zero : forgetAt - now + TimeSpan.FromTicks(1);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
