@@ -18,6 +18,7 @@ public sealed class ClusterErrorsTests
     {
         Assert.True(ClusterErrors.IsTransient(new IOException("storage connection reset")));
         Assert.True(ClusterErrors.IsTransient(new TimeoutException()));
+        Assert.True(ClusterErrors.IsTransient(new OperationCanceledException("Message expired before placement could complete for grain client/default/x")));
         Assert.True(ClusterErrors.IsTransient(new AggregateException(new InvalidOperationException(), new TimeoutException())));
         Assert.False(ClusterErrors.IsTransient(new InvalidOperationException("a bug")));
     }
