@@ -33,6 +33,7 @@ public sealed record OAuthError
     /// <summary>A quota is exhausted: nothing changes until something is freed.</summary>
     public static OAuthError QuotaExceeded(string id, string description) => new(OAuthErrorCodes.AccessDenied, id, description);
 
+    // Stryker disable once Equality : at exactly one day both branches answer 86400.
     private static int WholeSeconds(TimeSpan wait) => wait >= TimeSpan.FromDays(1) ? 86_400 : Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     public static OAuthError InvalidRequest(string id, string description) => new(OAuthErrorCodes.InvalidRequest, id, description);

@@ -16,6 +16,7 @@ public sealed class FailureBackoff(int threshold, TimeSpan first, TimeSpan max)
     public int Failures => _failures;
 
     /// <summary>How long the subject must still wait, or zero when it may try.</summary>
+    // Stryker disable once Equality : at the instant the back-off ends both branches answer zero.
     public TimeSpan RemainingAt(DateTimeOffset now) => now < _lockedUntil ? _lockedUntil - now : TimeSpan.Zero;
 
     /// <summary>Counts a failure; answers the back-off it starts (zero below the threshold).</summary>

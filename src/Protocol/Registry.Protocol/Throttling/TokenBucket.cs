@@ -12,6 +12,7 @@ public sealed class TokenBucket(double perSecond, int burst)
     /// <summary>Takes a token, or answers how long until one is available.</summary>
     public bool TryTake(DateTimeOffset now, out TimeSpan retryAfter)
     {
+        // Stryker disable once Equality : when no time has passed, refilling adds nothing, so > and >= agree.
         if (_refilled != DateTimeOffset.MinValue && now > _refilled)
         {
             _tokens = Math.Min(burst, _tokens + (now - _refilled).TotalSeconds * perSecond);
