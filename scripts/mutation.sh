@@ -4,7 +4,7 @@
 # What is mutated, by which tests, and the thresholds: the target's tests/<project>/stryker-config.json.
 #
 #   scripts/mutation.sh protocol   the protocol core, Registry.Protocol, with tests/Registry.Protocol.Tests
-#                                  (~6 min on 2 cores; fails below 85 %, as ./test.sh runs it)
+#                                  (~20 min on 2 cores; fails below 85 %, as ./test.sh runs it)
 #   scripts/mutation.sh gateway    the gateway's token and bearer code (Tokens/, TokenEndpoint, OAuthErrorMapping)
 #                                  with tests/Registry.Gateway.Tests (~15 min on 2 cores; a report, no threshold)
 #
