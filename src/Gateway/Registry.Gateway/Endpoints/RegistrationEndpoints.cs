@@ -88,12 +88,11 @@ internal static class RegistrationEndpoints
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
-        if (await AdmitAsync(http, tenant, clientId, addresses) is { } refused)
+        var (token, refused) = await AdmitAsync(http, tenant, clientId, addresses);
+        if (refused is not null)
         {
             return Error(refused);
         }
-
-        var token = BearerTokenValidator.ReadBearer(http.Request)!;
 
         var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
@@ -105,12 +104,11 @@ internal static class RegistrationEndpoints
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
-        if (await AdmitAsync(http, tenant, clientId, addresses) is { } refused)
+        var (token, refused) = await AdmitAsync(http, tenant, clientId, addresses);
+        if (refused is not null)
         {
             return Error(refused);
         }
-
-        var token = BearerTokenValidator.ReadBearer(http.Request)!;
 
         var client = Client(grains, tenant, clientId);
         var metadata = await ReadMetadataAsync(http.Request);
@@ -133,12 +131,11 @@ internal static class RegistrationEndpoints
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
-        if (await AdmitAsync(http, tenant, clientId, addresses) is { } refused)
+        var (token, refused) = await AdmitAsync(http, tenant, clientId, addresses);
+        if (refused is not null)
         {
             return Error(refused);
         }
-
-        var token = BearerTokenValidator.ReadBearer(http.Request)!;
 
         var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
@@ -146,24 +143,24 @@ internal static class RegistrationEndpoints
     }
 
     /// <summary>
-    /// Null when the request may reach the client grain: its address is not backing off, and it carries a
-    /// registration access token issued for a client id this tenant issued (both MACs verify). A forged id or
-    /// token is refused here, counted against the address on this gateway only.
+    /// The registration access token when the request may reach the client grain: its address is not backing
+    /// off, and it carries a token issued for a client id this tenant issued (both MACs verify). Otherwise the
+    /// refusal; a forged id or token is counted against the address on this gateway only.
     /// </summary>
-    private static async Task<OAuthError?> AdmitAsync(HttpContext http, TenantContext tenant, string clientId, AddressGuard addresses)
+    private static async Task<(string Token, OAuthError? Refusal)> AdmitAsync(HttpContext http, TenantContext tenant, string clientId, AddressGuard addresses)
     {
         if (addresses.Check(http, tenant) is { } backedOff)
         {
-            return backedOff;
+            return ("", backedOff);
         }
 
-        if (RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) is not null)
+        if (RegistrationAccess.TokenFor(http.Request, tenant.Tenant, clientId) is { } token)
         {
-            return null;
+            return (token, null);
         }
 
         await addresses.RecordFailureAsync(http, tenant, costGrainCall: false);
-        return OAuthErrorMapping.InvalidRegistrationToken;
+        return ("", OAuthErrorMapping.InvalidRegistrationToken);
     }
 
     /// <summary>A registration access token the grain refused counts against the request's address, cluster-wide.</summary>

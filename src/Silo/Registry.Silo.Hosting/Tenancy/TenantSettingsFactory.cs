@@ -42,18 +42,18 @@ public static class TenantSettingsFactory
             AllowLocalUrls = development,
         };
         var limits = options.Limits;
-        var throttles = new ThrottlePolicy();
-        throttles = throttles with
+        var unset = new ThrottlePolicy();
+        var throttles = new ThrottlePolicy
         {
-            MaxClients = options.MaxClients ?? throttles.MaxClients,
-            RegistrationsPerSecond = limits.RegistrationsPerSecond ?? throttles.RegistrationsPerSecond,
-            RegistrationBurst = limits.RegistrationBurst ?? throttles.RegistrationBurst,
-            TokenRequestsPerSecond = limits.TokenRequestsPerSecond ?? throttles.TokenRequestsPerSecond,
-            TokenBurst = limits.TokenBurst ?? throttles.TokenBurst,
-            ClientFailuresBeforeBackoff = limits.ClientFailuresBeforeBackoff ?? throttles.ClientFailuresBeforeBackoff,
-            AddressFailuresBeforeBackoff = limits.AddressFailuresBeforeBackoff ?? throttles.AddressFailuresBeforeBackoff,
-            BackoffSeconds = limits.BackoffSeconds ?? throttles.BackoffSeconds,
-            MaxBackoffSeconds = limits.MaxBackoffSeconds ?? throttles.MaxBackoffSeconds,
+            MaxClients = options.MaxClients ?? unset.MaxClients,
+            RegistrationsPerSecond = limits.RegistrationsPerSecond ?? unset.RegistrationsPerSecond,
+            RegistrationBurst = limits.RegistrationBurst ?? unset.RegistrationBurst,
+            TokenRequestsPerSecond = limits.TokenRequestsPerSecond ?? unset.TokenRequestsPerSecond,
+            TokenBurst = limits.TokenBurst ?? unset.TokenBurst,
+            ClientFailuresBeforeBackoff = limits.ClientFailuresBeforeBackoff ?? unset.ClientFailuresBeforeBackoff,
+            AddressFailuresBeforeBackoff = limits.AddressFailuresBeforeBackoff ?? unset.AddressFailuresBeforeBackoff,
+            BackoffSeconds = limits.BackoffSeconds ?? unset.BackoffSeconds,
+            MaxBackoffSeconds = limits.MaxBackoffSeconds ?? unset.MaxBackoffSeconds,
         };
         return new TenantSettings(
             name,
