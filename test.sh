@@ -147,8 +147,9 @@ for smoke in tests/smoke/*.sh; do
 done
 
 # Mutation testing of the protocol core, in a scratch copy (scripts/mutation.sh); below 85 % it fails.
+# It takes ~20 min on 2 cores today; the bound leaves room for a slower machine within CI's 90 minutes.
 mutation_log="$results/mutation-protocol.log"
-timeout --kill-after=30s "${TEST_MUTATION_TIMEOUT:-25m}" scripts/mutation.sh protocol 2>&1 | tee "$mutation_log"
+timeout --kill-after=30s "${TEST_MUTATION_TIMEOUT:-50m}" scripts/mutation.sh protocol 2>&1 | tee "$mutation_log"
 rc=${PIPESTATUS[0]}
 if [ "$rc" -eq 0 ] && grep -qE '^mutation: protocol score [0-9.]+ %$' "$mutation_log"; then
   passed=$((passed + 1))
