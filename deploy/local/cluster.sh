@@ -5,6 +5,8 @@
 #   deploy/local/cluster.sh up               start everything; prints the gateway URL once it answers discovery
 #   deploy/local/cluster.sh kill-silo K      SIGKILL silo K (1-based)
 #   deploy/local/cluster.sh start-silo K     start silo K (again, or a new one) and wait until it is active
+#   deploy/local/cluster.sh start-gateway K PORT  start another gateway (K >= 2) on PORT, e.g. to see a change
+#                                            reach every gateway; stopped by down
 #   deploy/local/cluster.sh restart          stop and start every silo and the gateway (Redis and Azurite keep
 #                                            running, so state comes back from storage)
 #   deploy/local/cluster.sh restart-redis    stop Redis and start it again on the same data (append-only file),
@@ -125,10 +127,13 @@ wait_silo() {
 }
 
 start_gateway() {
-  spawn gateway env $(cluster_env) Registry__Cluster__Mode=Client \
-    dotnet "$GATEWAY_DLL" --contentRoot "$(dirname "$GATEWAY_DLL")" --urls "http://127.0.0.1:$GATEWAY_PORT"
-  wait_for_url "http://127.0.0.1:$GATEWAY_PORT/.well-known/openid-configuration" 90 || { log "gateway did not answer (see $RUN_DIR/logs/gateway.log)"; return 1; }
+  local name=${1:-gateway} port=${2:-$GATEWAY_PORT}
+  spawn "$name" env $(cluster_env) Registry__Cluster__Mode=Client \
+    dotnet "$GATEWAY_DLL" --contentRoot "$(dirname "$GATEWAY_DLL")" --urls "http://127.0.0.1:$port"
+  wait_for_url "http://127.0.0.1:$port/.well-known/openid-configuration" 90 || { log "$name did not answer (see $RUN_DIR/logs/$name.log)"; return 1; }
 }
+
+gateway_names() { find "$RUN_DIR/pids" -name 'gateway*.pid' 2>/dev/null | sed -E 's/.*\/(gateway[0-9]*)\.pid/\1/' | sort; }
 
 silo_numbers() { find "$RUN_DIR/pids" -name 'silo*.pid' 2>/dev/null | sed -E 's/.*silo([0-9]+)\.pid/\1/' | sort -n; }
 
@@ -167,7 +172,7 @@ cmd_status() {
 }
 
 cmd_down() {
-  stop gateway
+  for g in $(gateway_names); do stop "$g"; done
   for k in $(silo_numbers); do stop "silo$k"; done
   stop azurite
   stop redis
@@ -178,6 +183,8 @@ case "${1:-}" in
   down) cmd_down ;;
   kill-silo) [ -n "${2:-}" ] || { log "usage: kill-silo K"; exit 2; }; stop "silo$2" KILL ;;
   start-silo) [ -n "${2:-}" ] || { log "usage: start-silo K"; exit 2; }; alive "silo$2" && { log "silo $2 is running"; exit 1; }; start_silo "$2"; wait_silo "$2" ;;
+  start-gateway) [ -n "${2:-}" ] && [ -n "${3:-}" ] && [ "$2" -ge 2 ] || { log "usage: start-gateway K PORT (K >= 2)"; exit 2; }
+    alive "gateway$2" && { log "gateway $2 is running"; exit 1; }; start_gateway "gateway$2" "$3"; echo "http://127.0.0.1:$3" ;;
   restart) cmd_restart ;;
   restart-redis) stop redis; sleep "${REDIS_DOWN_SECONDS:-0}"; start_redis ;;
   status) cmd_status ;;

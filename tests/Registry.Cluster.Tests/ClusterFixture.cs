@@ -13,6 +13,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Every client the scenarios got a 201 for: none may ever be lost.</summary>
     public List<JsonElement> Acknowledged { get; } = [];
 
+    /// <summary>The port of a second gateway, once a scenario started one (cluster.sh start-gateway 2).</summary>
+    public int? SecondGatewayPort { get; set; }
+
     public async Task InitializeAsync()
     {
         await Cluster.RunAsync(TimeSpan.FromMinutes(10), "up");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
+using Registry.Gateway.Admin;
 using Registry.Gateway.Configuration;
 using Registry.Gateway.Endpoints;
 using Registry.Gateway.Hosting;
@@ -25,6 +26,7 @@ public static class RegistryGatewayApp
         AuditLoggerProvider.AddTo(builder.Logging);
         builder.Services.AddRegistryGateway();
         builder.AddRegistryKestrelLimits();
+        AdminListener.AddUrls(builder);
         var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
         builder.AddRegistryTelemetry("registry-gateway");
@@ -46,6 +48,7 @@ public static class RegistryGatewayApp
         });
         app.UseOAuthErrors();
         app.MapRegistry();
+        app.MapRegistryAdmin();
         app.MapRegistryMetrics();
 
         // Liveness: the process answers. Readiness: the cluster answers with an active silo.
@@ -59,12 +62,27 @@ public static class RegistryGatewayApp
         services.AddRegistryOptions();
         services.AddSingleton<IValidateOptions<RegistryOptions>, IssuerOptionsValidator>();
         services.AddSingleton<IValidateOptions<RegistryOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RegistryOptions>, OperatorOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<DiscoveryCaching>();
         services.AddSingleton<AddressGuard>();
         services.AddSingleton<ThrottleAudit>();
+        services.AddHostedService<TenantChangeListener>();
+
+        // The admin API and its description.
+        services.AddSingleton<AdminListener>();
+        services.AddSingleton<OperatorClient>();
+        services.AddSingleton<OperatorKeys>();
+        services.AddSingleton<OperatorTokens>();
+        services.ConfigureHttpJsonOptions(options => AdminJson.Configure(options.SerializerOptions));
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Registry";
+            document.Info.Description = "OAuth 2.0 dynamic client registration (RFC 7591/7592), token endpoint (RFC 6749) and the admin API (/admin, operator tokens of scope registry:admin).";
+            return Task.CompletedTask;
+        }));
         services.AddHostedService(sp => sp.GetRequiredService<ThrottleAudit>());
 
         // Hosts are checked per tenant request (TenantFilter), with an OAuth error; ASP.NET's own filter would

@@ -15,9 +15,9 @@ internal static class DiscoveryEndpoints
     /// <summary>Endpoints relative to a tenant's issuer.</summary>
     public static void Map(RouteGroupBuilder tenant)
     {
-        tenant.MapGet(OpenIdConfiguration, Metadata).WithMetadata(MetadataEndpoint);
-        tenant.MapGet(OAuthServerMetadata, Metadata).WithMetadata(MetadataEndpoint);
-        tenant.MapGet("/jwks", Jwks).WithMetadata(new ObservedEndpoint(ObservedEndpoint.Jwks));
+        tenant.MapGet(OpenIdConfiguration, Metadata).WithMetadata(MetadataEndpoint).WithSummary("OpenID Connect Discovery 1.0 metadata").Produces(StatusCodes.Status200OK, contentType: RequestBody.Json);
+        tenant.MapGet(OAuthServerMetadata, Metadata).WithMetadata(MetadataEndpoint).WithSummary("RFC 8414 authorization server metadata").Produces(StatusCodes.Status200OK, contentType: RequestBody.Json);
+        tenant.MapGet("/jwks", Jwks).WithMetadata(new ObservedEndpoint(ObservedEndpoint.Jwks)).WithSummary("The tenant's JWK Set (RFC 7517)").Produces(StatusCodes.Status200OK, contentType: "application/json");
     }
 
     /// <summary>

@@ -20,10 +20,15 @@ internal static class RegistrationEndpoints
 {
     public static void Map(RouteGroupBuilder tenant)
     {
-        tenant.MapPost("/register", Register).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.Register));
-        tenant.MapGet("/register/{clientId}", Read).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientRead));
-        tenant.MapPut("/register/{clientId}", Update).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientUpdate));
-        tenant.MapDelete("/register/{clientId}", Delete).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientDelete));
+        tenant.MapPost("/register", Register).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.Register))
+            .WithSummary("Register a client (RFC 7591); bearer: the tenant admin's register token or an initial access token, by registration mode")
+            .Accepts<IDictionary<string, object>>(RequestBody.Json);
+        tenant.MapGet("/register/{clientId}", Read).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientRead))
+            .WithSummary("Read a registration (RFC 7592 §2.1) with its registration access token");
+        tenant.MapPut("/register/{clientId}", Update).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientUpdate))
+            .WithSummary("Update a registration (RFC 7592 §2.2)").Accepts<IDictionary<string, object>>(RequestBody.Json);
+        tenant.MapDelete("/register/{clientId}", Delete).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientDelete))
+            .WithSummary("Delete a registration (RFC 7592 §2.3)");
     }
 
     private const int MaxCreateAttempts = 3;
@@ -37,30 +42,45 @@ internal static class RegistrationEndpoints
             return Error(backedOff);
         }
 
-        if (await RegistrationAccess.AuthorizeAsync(http.Request, tenant, tokens) is { } denied)
+        var admitted = await RegistrationAccess.AdmitAsync(http.Request, tenant, tokens, grains);
+        if (!admitted.IsSuccess)
         {
-            if (denied.Id == ErrorIds.BearerInvalid)
+            if (admitted.Error.Id is ErrorIds.BearerInvalid or ErrorIds.InitialAccessTokenInvalid)
             {
-                // Verified here, without a grain: counted on this gateway.
-                await addresses.RecordFailureAsync(http, tenant, costGrainCall: false);
+                // A bearer token that does not verify is decided here; an initial access token's state by its grain.
+                await addresses.RecordFailureAsync(http, tenant, costGrainCall: admitted.Error.Id == ErrorIds.InitialAccessTokenInvalid);
             }
 
-            return Error(denied);
+            return Error(admitted.Error);
         }
 
+        var grant = admitted.Value;
         var metadata = await ReadMetadataAsync(http.Request);
-        var validated = metadata.IsSuccess ? RegistrationRequestValidator.ValidateCreate(metadata.Value, tenant.Tenant.Policy) : metadata.Error;
+        var validated = metadata.IsSuccess ? RegistrationRequestValidator.ValidateCreate(metadata.Value, grant.Policy) : metadata.Error;
         if (!validated.IsSuccess)
         {
             return Error(validated.Error);
         }
 
-        // The tenant's quota and registration rate hold for the whole cluster: its grain keeps them.
+        // The tenant's quota and registration rate hold for the whole cluster: its grain keeps them, and numbers
+        // the registration for the client index.
         var tenantGrain = grains.GetGrain<ITenantGrain>(tenant.Name);
-        var admission = await GrainCalls.RetryAsync(tenantGrain, t => t.ReserveClient(), http.RequestAborted);
-        if (!admission.IsGranted)
+        var slot = await GrainCalls.RetryAsync(tenantGrain, t => t.ReserveClientSlot(), http.RequestAborted);
+        if (!slot.Admission.IsGranted)
         {
-            return Error(Refusal(admission, tenant));
+            return Error(Refusal(slot.Admission, tenant));
+        }
+
+        // An initial access token's use is taken last, exactly once for the cluster (its grain counts and stores it).
+        var initialTokens = grant.InitialAccessTokenId is not null ? grains.GetGrain<IInitialAccessTokensGrain>(tenant.Name) : null;
+        if (initialTokens is not null)
+        {
+            var use = await GrainCalls.RetryAsync((Grain: initialTokens, Id: grant.InitialAccessTokenId!, Token: grant.InitialAccessToken!), c => c.Grain.Consume(c.Id, c.Token), http.RequestAborted);
+            if (use.Status != InitialAccessTokenStatus.Valid)
+            {
+                await GrainCalls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
+                return Error(RegistrationAccess.InitialAccessTokenRefused);
+            }
         }
 
         // client_ids carry 128 random bits; a collision is astronomically unlikely but still never overwrites a client.
@@ -68,14 +88,19 @@ internal static class RegistrationEndpoints
         for (var attempt = 0; attempt < MaxCreateAttempts && result.Status == ClientOperationStatus.Conflict; attempt++)
         {
             var clientId = tenant.Tenant.Identifiers.NewClientId();
-            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId));
-            result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token), http.RequestAborted);
+            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId), slot.Sequence);
+            result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token, c.Sequence), http.RequestAborted);
         }
 
         if (result.Status != ClientOperationStatus.Ok)
         {
-            // A definite refusal: the reserved slot goes back. (After an exception the client may exist: the slot stays taken.)
+            // A definite refusal: the reserved slot (and the token's use) go back. After an exception the client may exist: both stay taken.
             await GrainCalls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
+            if (initialTokens is not null)
+            {
+                await GrainCalls.RetryAsync((Grain: initialTokens, Id: grant.InitialAccessTokenId!), c => c.Grain.Release(c.Id), http.RequestAborted);
+            }
+
             return Error(OAuthErrorMapping.FromClientOperation(result));
         }
 

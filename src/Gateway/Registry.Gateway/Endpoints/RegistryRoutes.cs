@@ -8,8 +8,8 @@ internal static class RegistryRoutes
 {
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
-        MapTenant(app.MapGroup(""));
-        MapTenant(app.MapGroup("/tenants/{tenant}"));
+        MapTenant(app.MapGroup("").WithTags("OAuth (default tenant)"));
+        MapTenant(app.MapGroup("/tenants/{tenant}").WithTags("OAuth (tenant)"));
         DiscoveryEndpoints.MapPathInserted(app);
         return app;
     }

@@ -11,4 +11,7 @@ internal enum EndpointKind
 
     /// <summary>The registration endpoints (RFC 7591 §3, RFC 7592 §2): JSON bodies and bearer tokens, challenged with Bearer.</summary>
     Registration,
+
+    /// <summary>The admin API: JSON bodies and operator bearer tokens with the registry:admin scope.</summary>
+    Admin,
 }

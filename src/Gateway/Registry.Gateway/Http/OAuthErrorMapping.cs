@@ -11,6 +11,7 @@ namespace Registry.Gateway.Http;
 internal static class OAuthErrorMapping
 {
     private const string Realm = "registry";
+    private const string AdminRealm = "registry-admin";
 
     public static int StatusOf(EndpointKind endpoint, OAuthError error) => error.Id switch
     {
@@ -20,7 +21,9 @@ internal static class OAuthErrorMapping
         // RFC 6749 §3.2: a token request that is not form-encoded is an invalid_request (400), not a 415.
         ErrorIds.RequestMediaType => endpoint == EndpointKind.Token ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType,
         ErrorIds.RequestMethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
-        ErrorIds.RequestNotFound or ErrorIds.TenantUnknown => StatusCodes.Status404NotFound,
+        ErrorIds.RequestNotFound or ErrorIds.TenantUnknown or ErrorIds.AdminDisabled or ErrorIds.AdminTenantNotFound
+            or ErrorIds.AdminClientNotFound or ErrorIds.AdminTokenNotFound => StatusCodes.Status404NotFound,
+        ErrorIds.AdminTenantExists or ErrorIds.AdminTenantConfigured or ErrorIds.AdminModeMismatch or ErrorIds.AdminTokenLimit => StatusCodes.Status409Conflict,
 
         // RFC 6585 §4: a limit; Retry-After says when the request may pass.
         _ when error.RetryAfterSeconds is not null => StatusCodes.Status429TooManyRequests,
@@ -47,6 +50,11 @@ internal static class OAuthErrorMapping
         (EndpointKind.Registration, StatusCodes.Status401Unauthorized) when error.Id == ErrorIds.BearerMissing => $"Bearer realm=\"{Realm}\"",
         (EndpointKind.Registration, StatusCodes.Status401Unauthorized) =>
             $"Bearer realm=\"{Realm}\", error=\"{error.Code}\", error_description=\"{error.Description}\"",
+        (EndpointKind.Admin, StatusCodes.Status401Unauthorized) when error.Id == ErrorIds.AdminBearerMissing => $"Bearer realm=\"{AdminRealm}\"",
+        (EndpointKind.Admin, StatusCodes.Status401Unauthorized) =>
+            $"Bearer realm=\"{AdminRealm}\", error=\"{error.Code}\", error_description=\"{error.Description}\"",
+        (EndpointKind.Admin, StatusCodes.Status403Forbidden) =>
+            $"Bearer realm=\"{AdminRealm}\", error=\"{error.Code}\", error_description=\"{error.Description}\", scope=\"{Admin.OperatorTokens.Scope}\"",
         (EndpointKind.Registration, StatusCodes.Status403Forbidden) =>
             $"Bearer realm=\"{Realm}\", error=\"{error.Code}\", error_description=\"{error.Description}\", scope=\"{MetadataDefaults.RegisterScope}\"",
         _ => null,

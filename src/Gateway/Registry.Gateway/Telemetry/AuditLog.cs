@@ -27,4 +27,9 @@ internal static partial class AuditLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
         Message = "audit {Operation} authentication failed tenant={Tenant} client_id={ClientId} outcome={Outcome} error={Error} error_id={ErrorId} ip={CallerIp} trace_id={TraceId}")]
     public static partial void AuthenticationFailed(ILogger logger, string operation, string tenant, string? clientId, string outcome, string error, string errorId, string? callerIp, string? traceId);
+
+    /// <summary>An admin API call, naming the operator (the subject of its token; absent when it had none that verified).</summary>
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
+        Message = "audit admin {Operation} operator={Operator} tenant={Tenant} target={Target} outcome={Outcome} error={Error} error_id={ErrorId} ip={CallerIp} trace_id={TraceId}")]
+    public static partial void Admin(ILogger logger, string operation, string? @operator, string? tenant, string? target, string outcome, string? error, string? errorId, string? callerIp, string? traceId);
 }

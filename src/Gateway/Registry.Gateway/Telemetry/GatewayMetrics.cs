@@ -18,6 +18,7 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _clientAuthenticationFailures;
     private readonly Counter<long> _registrationTokenFailures;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _adminOperations;
     private readonly Histogram<double> _duration;
 
     public GatewayMetrics(IMeterFactory meters)
@@ -34,6 +35,8 @@ internal sealed class GatewayMetrics
             "registry.registration_token.failures", "{request}", "Registration endpoint calls refused for their token (invalid_token, insufficient_scope)");
         _throttled = meter.CreateCounter<long>(
             "registry.throttled", "{request}", "Requests refused by a limit (429) or the client quota (403), by tenant, endpoint and reason (the error id)");
+        _adminOperations = meter.CreateCounter<long>(
+            "registry.admin.operations", "{request}", "Admin API calls, by operation, outcome and error code");
         _duration = meter.CreateHistogram<double>(
             "registry.request.duration", "s", "Duration of OAuth endpoint requests",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
@@ -42,6 +45,10 @@ internal sealed class GatewayMetrics
     /// <summary>A throttling decision; <paramref name="reason"/> is the limit's error id (a fixed set).</summary>
     public void RecordThrottled(string tenant, string endpoint, string reason) =>
         _throttled.Add(1, new(T.Tenant, tenant), new(T.Endpoint, endpoint), new(T.Reason, reason));
+
+    /// <summary>An admin API call; <paramref name="operation"/> is one of the fixed admin operation names.</summary>
+    public void RecordAdmin(string operation, string? error) =>
+        _adminOperations.Add(1, new(T.Operation, operation), new(T.Outcome, error is null ? T.Success : T.Failure), new(T.Error, error ?? ""));
 
     public void Record(RequestObservation observation, string tenant, string? error, double seconds)
     {

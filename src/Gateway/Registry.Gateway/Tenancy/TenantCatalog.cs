@@ -22,6 +22,9 @@ internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : I
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly UnknownTenantNames _unknown = new(UnknownCapacity, UnknownTtl, time);
 
+    // Bumped by every invalidation: a refresh that started before one does not store what it fetched.
+    private long _generation;
+
     public async ValueTask<TenantRuntime?> FindAsync(string name)
     {
         if (_entries.TryGetValue(name, out var entry))
@@ -37,8 +40,28 @@ internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : I
         return _unknown.Contains(name) ? null : await RefreshAsync(name);
     }
 
+    /// <summary>
+    /// Forgets what is cached about <paramref name="name"/> (a tenant created, changed or deleted through the
+    /// cluster): the next request asks its grain again.
+    /// </summary>
+    public void Invalidate(string name)
+    {
+        Interlocked.Increment(ref _generation);
+        _unknown.Forget(name);
+        _entries.TryRemove(name, out _);
+    }
+
+    /// <summary>Forgets every cached tenant (after missed change notifications).</summary>
+    public void InvalidateAll()
+    {
+        Interlocked.Increment(ref _generation);
+        _unknown.Clear();
+        _entries.Clear();
+    }
+
     private async Task<TenantRuntime?> RefreshAsync(string name)
     {
+        var generation = Interlocked.Read(ref _generation);
         TenantSnapshot? snapshot;
         try
         {
@@ -53,15 +76,24 @@ internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : I
 
         if (snapshot is null)
         {
-            // Never configured, or removed from the configuration since it was cached.
+            // Never created, or deleted since it was cached.
             _entries.TryRemove(name, out _);
-            _unknown.Add(name);
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                _unknown.Add(name);
+            }
+
             return null;
         }
 
         var runtime = new TenantRuntime(snapshot);
-        _entries[name] = new Entry(runtime, time.GetUtcNow());
-        _unknown.Forget(name);
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            // Runtimes replaced here or dropped by an invalidation are not disposed: requests may still hold them.
+            _entries[name] = new Entry(runtime, time.GetUtcNow());
+            _unknown.Forget(name);
+        }
+
         return runtime;
     }
 

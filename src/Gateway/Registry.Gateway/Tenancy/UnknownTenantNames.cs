@@ -80,6 +80,16 @@ internal sealed class UnknownTenantNames(int capacity, TimeSpan timeToLive, Time
         }
     }
 
+    /// <summary>Forgets every name (tenants may have been created while change notifications were missed).</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _index.Clear();
+            _recency.Clear();
+        }
+    }
+
     private void Remove(LinkedListNode<(string Name, DateTimeOffset Expires)> node)
     {
         _recency.Remove(node);

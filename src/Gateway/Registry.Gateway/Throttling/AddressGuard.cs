@@ -27,14 +27,17 @@ internal sealed partial class AddressGuard(IGrainFactory grains, TimeProvider ti
     private readonly ConcurrentDictionary<string, FailureBackoff> _local = new(StringComparer.Ordinal);
 
     /// <summary>A 429 while the request's address backs off at this tenant, else null.</summary>
-    public OAuthError? Check(HttpContext http, TenantContext tenant)
+    public OAuthError? Check(HttpContext http, TenantContext tenant) => Check(http, tenant.Name);
+
+    /// <summary>A 429 while the request's address backs off in <paramref name="scope"/> (a tenant, or the admin API), else null.</summary>
+    public OAuthError? Check(HttpContext http, string scope)
     {
         if (_local.IsEmpty && _clusterBackoffs.IsEmpty)
         {
             return null;
         }
 
-        var key = AddressKey.Of(tenant.Name, http.Connection.RemoteIpAddress);
+        var key = AddressKey.Of(scope, http.Connection.RemoteIpAddress);
         var now = time.GetUtcNow();
         var remaining = _clusterBackoffs.TryGetValue(key, out var until) && until > now ? until - now : TimeSpan.Zero;
         if (_local.TryGetValue(key, out var local))
@@ -76,6 +79,10 @@ internal sealed partial class AddressGuard(IGrainFactory grains, TimeProvider ti
             LogNotRecorded(logger, exception, tenant.Name);
         }
     }
+
+    /// <summary>Counts a failed authentication of the request's address in <paramref name="scope"/> on this gateway only.</summary>
+    public void RecordLocalFailure(HttpContext http, string scope, ThrottlePolicy policy) =>
+        RecordLocally(AddressKey.Of(scope, http.Connection.RemoteIpAddress), policy);
 
     public static OAuthError Throttled(TimeSpan remaining) => OAuthError.Throttled(ErrorIds.ThrottleAddressBackoff,
         "too many failed authentications from this address; retry after the time given in Retry-After", remaining);

@@ -27,6 +27,12 @@ public sealed class RegistryOptions
     /// <summary>Clustering, storage and timeouts ("Registry:Cluster").</summary>
     public RegistryClusterOptions Cluster { get; set; } = new();
 
+    /// <summary>The operator client of the admin API ("Registry:Operator").</summary>
+    public RegistryOperatorOptions Operator { get; set; } = new();
+
+    /// <summary>Where the admin API is served ("Registry:Admin").</summary>
+    public RegistryAdminOptions Admin { get; set; } = new();
+
     /// <summary>What telemetry records ("Registry:Telemetry").</summary>
     public RegistryTelemetryOptions Telemetry { get; set; } = new();
 }

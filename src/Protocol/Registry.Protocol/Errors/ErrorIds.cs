@@ -111,6 +111,25 @@ public static class ErrorIds
     public const string BearerInsufficientScope = "bearer.insufficient_scope";
     public const string RegistrationTokenInvalid = "registration_token.invalid";
 
+    // Initial access tokens at /register (RFC 7591 §3) and the tenant's registration mode.
+    public const string InitialAccessTokenInvalid = "initial_access_token.invalid";
+    public const string RegistrationModeUnsupported = "registration_mode.unsupported";
+
+    // The admin API: the operator's token, its bearer token, and the resources it manages.
+    public const string AdminDisabled = "admin.disabled";
+    public const string AdminBearerMissing = "admin.bearer_missing";
+    public const string AdminBearerInvalid = "admin.bearer_invalid";
+    public const string AdminInsufficientScope = "admin.insufficient_scope";
+    public const string AdminBodyInvalid = "admin.body_invalid";
+    public const string AdminParameterInvalid = "admin.parameter_invalid";
+    public const string AdminTenantNotFound = "admin.tenant_not_found";
+    public const string AdminTenantExists = "admin.tenant_exists";
+    public const string AdminTenantConfigured = "admin.tenant_configured";
+    public const string AdminClientNotFound = "admin.client_not_found";
+    public const string AdminTokenNotFound = "admin.initial_access_token_not_found";
+    public const string AdminTokenLimit = "admin.initial_access_token_limit";
+    public const string AdminModeMismatch = "admin.registration_mode_mismatch";
+
     // Limits against abuse (answered 429 with Retry-After), and the tenant's client quota.
     public const string ThrottleClientBackoff = "throttle.client_backoff";
     public const string ThrottleAddressBackoff = "throttle.address_backoff";

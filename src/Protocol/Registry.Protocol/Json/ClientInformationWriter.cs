@@ -13,15 +13,30 @@ public static class ClientInformationWriter
 {
     public static void Write(Utf8JsonWriter w, ClientInformation info, string registrationClientUri)
     {
-        var m = info.Metadata;
         w.WriteStartObject();
+        WriteMembers(w, info, registrationClientUri);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The members of the client information, without the surrounding object (an administrative view adds its own
+    /// members); without <paramref name="registrationClientUri"/>, the RFC 7592 members (registration access token
+    /// and URI) are left out.
+    /// </summary>
+    public static void WriteMembers(Utf8JsonWriter w, ClientInformation info, string? registrationClientUri)
+    {
+        var m = info.Metadata;
         w.WriteString(F.ClientId, info.ClientId);
         if (info.ClientSecret is not null)
         {
             w.WriteString(F.ClientSecret, info.ClientSecret);
         }
 
-        w.WriteString(F.RegistrationAccessToken, info.RegistrationAccessToken);
+        if (registrationClientUri is not null)
+        {
+            w.WriteString(F.RegistrationAccessToken, info.RegistrationAccessToken);
+        }
+
         w.WriteStringArray(F.GrantTypes, m.GrantTypes);
         w.WriteStringArray(F.RedirectUris, m.RedirectUris);
         w.WriteString(F.TokenEndpointAuthMethod, m.TokenEndpointAuthMethod);
@@ -58,7 +73,11 @@ public static class ClientInformationWriter
         w.WriteStringArray(F.AuthorizationDataTypes, m.AuthorizationDataTypes);
         w.WriteBoolean(F.IsConsentDisabled, m.IsConsentDisabled);
         w.WriteStringArray(F.DefaultAcrValues, m.DefaultAcrValues);
-        w.WriteString(F.RegistrationClientUri, registrationClientUri);
+        if (registrationClientUri is not null)
+        {
+            w.WriteString(F.RegistrationClientUri, registrationClientUri);
+        }
+
         w.WriteNumber(F.ClientSecretExpiresAt, info.ClientSecretExpiresAt);
         Optional(w, F.ClientName, m.ClientName);
         Optional(w, F.ClientUri, m.ClientUri);
@@ -72,8 +91,6 @@ public static class ClientInformationWriter
         {
             w.WriteString(name, value);
         }
-
-        w.WriteEndObject();
     }
 
     /// <summary>ISO 8601 in UTC with 7 fractional digits, as in the specification's example ("2023-06-12T19:24:24.0727511Z").</summary>

@@ -1,0 +1,34 @@
+using Scalar.AspNetCore;
+
+namespace Registry.Gateway.Admin;
+
+/// <summary>
+/// The admin API under /admin, its OpenAPI document (/openapi/v1.json, which describes the OAuth endpoints too) and
+/// the Scalar page browsing it (/docs). With Registry:Admin:Urls, all three answer only on the admin listener.
+/// </summary>
+internal static class AdminRoutes
+{
+    public const string Tag = "Admin";
+
+    public static IEndpointRouteBuilder MapRegistryAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").WithTags(Tag);
+        admin.AddEndpointFilter<AdminFilter>();
+        AdminTokenEndpoint.Map(admin);
+        TenantAdminEndpoints.Map(admin);
+        InitialAccessTokenEndpoints.Map(admin);
+        ClientAdminEndpoints.Map(admin);
+
+        var listener = app.ServiceProvider.GetRequiredService<AdminListener>();
+        app.MapOpenApi().AddEndpointFilter(new ListenerOnly(listener));
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Registry API")).AddEndpointFilter(new ListenerOnly(listener));
+        return app;
+    }
+
+    /// <summary>A 404 on any other listener than the admin one (when there is one).</summary>
+    private sealed class ListenerOnly(AdminListener listener) : IEndpointFilter
+    {
+        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+            listener.Admits(context.HttpContext) ? next(context) : ValueTask.FromResult<object?>(TypedResults.NotFound());
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+using Registry.Gateway.Http;
+using Registry.Grains.Abstractions;
+using Registry.Protocol.Security;
+
+namespace Registry.Gateway.Admin;
+
+/// <summary>
+/// The key operator tokens are signed with, shared by every gateway: the operator grain generates and stores it,
+/// each gateway loads it once (and again every <see cref="RefreshAfter"/>, so a new key reaches every gateway).
+/// </summary>
+internal sealed class OperatorKeys(IGrainFactory grains, TimeProvider time) : IDisposable
+{
+    public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>The operator grain's key (there is one).</summary>
+    private const string GrainKey = "operator";
+
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private Loaded? _current;
+
+    public async ValueTask<Loaded> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } current && time.GetUtcNow() - current.LoadedAt < RefreshAfter)
+        {
+            return current;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } again && time.GetUtcNow() - again.LoadedAt < RefreshAfter)
+            {
+                return again;
+            }
+
+            var material = await GrainCalls.RetryAsync(grains.GetGrain<IOperatorGrain>(GrainKey), g => g.GetSigningKeys(), cancellationToken);
+
+            // Requests still using the previous key objects finish with them: they are collected, not disposed.
+            return _current = new Loaded(material, time.GetUtcNow());
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _current?.Dispose();
+        _loading.Dispose();
+    }
+
+    /// <summary>Key objects made once per load: the newest key signs, every key validates.</summary>
+    internal sealed class Loaded : IDisposable
+    {
+        private readonly List<AsymmetricAlgorithm> _keys = [];
+
+        public Loaded(SigningKeyMaterial[] material, DateTimeOffset loadedAt)
+        {
+            LoadedAt = loadedAt;
+            var keys = new List<SecurityKey>();
+            foreach (var key in material)
+            {
+                keys.Add(Load(key));
+            }
+
+            ValidationKeys = keys;
+            SigningCredentials = new SigningCredentials(keys[0], material[0].Algorithm);
+            Algorithms = [.. material.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal)];
+        }
+
+        public DateTimeOffset LoadedAt { get; }
+
+        public SigningCredentials SigningCredentials { get; }
+
+        public IReadOnlyList<SecurityKey> ValidationKeys { get; }
+
+        public IReadOnlyList<string> Algorithms { get; }
+
+        private SecurityKey Load(SigningKeyMaterial material)
+        {
+            if (material.Algorithm == JoseAlgorithms.ES256)
+            {
+                var ec = ECDsa.Create();
+                ec.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
+                _keys.Add(ec);
+                return new ECDsaSecurityKey(ec) { KeyId = material.KeyId };
+            }
+
+            var rsa = RSA.Create();
+            rsa.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
+            _keys.Add(rsa);
+            return new RsaSecurityKey(rsa) { KeyId = material.KeyId };
+        }
+
+        public void Dispose()
+        {
+            foreach (var key in _keys)
+            {
+                key.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Registry.Gateway.Admin;
+
+/// <summary>A tenant as the admin API answers it; <see cref="AdminClientSecret"/> only in the response that set it.</summary>
+internal sealed record TenantResponse(
+    string Name,
+    string? Issuer,
+    string Source,
+    string RegistrationMode,
+    string AdminClientId,
+    int AdminTokenLifetimeSeconds,
+    IReadOnlyList<string> AllowedScopes,
+    string DefaultScope,
+    IReadOnlyList<string> DefaultGrantTypes,
+    IReadOnlyList<string>? AllowedGrantTypes,
+    IReadOnlyList<string>? AllowedResponseTypes,
+    IReadOnlyList<string>? AllowedTokenEndpointAuthMethods,
+    IReadOnlyList<string>? RedirectUriHosts,
+    string OnDisallowed,
+    long MaxClients,
+    int DefaultTokenLifetimeSeconds,
+    int MinTokenLifetimeSeconds,
+    int MaxTokenLifetimeSeconds,
+    string SigningAlgorithm,
+    long? CreatedAt,
+    long? UpdatedAt)
+{
+    public string? AdminClientSecret { get; init; }
+}
