@@ -85,6 +85,15 @@ public static class ErrorIds
     public const string SoftwareStatementMalformed = "software_statement.malformed";
     public const string SoftwareStatementUnapproved = "software_statement.unapproved";
 
+    // The tenant's registration policy (RFC 7591 §3.1: the server may refuse or replace requested values).
+    public const string PolicyGrantTypeNotAllowed = "policy.grant_type_not_allowed";
+    public const string PolicyResponseTypeNotAllowed = "policy.response_type_not_allowed";
+    public const string PolicyAuthMethodNotAllowed = "policy.auth_method_not_allowed";
+    public const string PolicyRedirectHostNotAllowed = "policy.redirect_host_not_allowed";
+
+    /// <summary>A policy an operator gave (configuration, admin API) is inconsistent or names unknown values.</summary>
+    public const string PolicyInvalid = "policy.invalid";
+
     // RFC 7592 §2.2 updates.
     public const string UpdateClientIdMissing = "update.client_id_missing";
     public const string UpdateClientIdMismatch = "update.client_id_mismatch";

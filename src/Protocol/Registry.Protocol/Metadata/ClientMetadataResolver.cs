@@ -4,7 +4,10 @@ namespace Registry.Protocol.Metadata;
 
 /// <summary>
 /// Validated metadata as sent, resolved into what the client is registered with: omitted members take the
-/// server's (or the tenant's) defaults (RFC 7591 §2; RFC 7592 §2.2 treats an omitted member as deleted).
+/// server's (or the tenant's) defaults (RFC 7591 §2; RFC 7592 §2.2 treats an omitted member as deleted). Defaults of
+/// grant types, response types and the auth method are those within the tenant's allowed lists
+/// (<see cref="RegistrationPolicy.EffectiveDefaultGrantTypes"/>, <see cref="RegistrationPolicy.EffectiveDefaultResponseTypes"/>,
+/// <see cref="RegistrationPolicy.EffectiveDefaultAuthMethod"/>): a default the tenant does not allow is narrowed, never refused.
 /// </summary>
 internal static class ClientMetadataResolver
 {
@@ -12,14 +15,14 @@ internal static class ClientMetadataResolver
 
     public static ClientMetadata Resolve(ClientMetadataRequest r, RegistrationPolicy policy)
     {
-        // The scope rule (and, for the tenant's default scope, options validation) already checked the syntax.
+        // The scope rule (and, for the tenant's default scope, policy validation) already checked the syntax.
         _ = ScopeSyntax.TryParse(r.Scope ?? policy.DefaultScope, out var scopes, out _);
         return new ClientMetadata
         {
             RedirectUris = r.RedirectUris ?? [],
-            TokenEndpointAuthMethod = r.TokenEndpointAuthMethod ?? MetadataDefaults.TokenEndpointAuthMethod,
-            GrantTypes = Distinct(r.GrantTypes ?? policy.DefaultGrantTypes),
-            ResponseTypes = Distinct(r.ResponseTypes ?? MetadataDefaults.ResponseTypes),
+            TokenEndpointAuthMethod = r.TokenEndpointAuthMethod ?? policy.EffectiveDefaultAuthMethod,
+            GrantTypes = Distinct(r.GrantTypes ?? policy.EffectiveDefaultGrantTypes),
+            ResponseTypes = Distinct(r.ResponseTypes ?? policy.EffectiveDefaultResponseTypes),
             ClientName = r.ClientName,
             ClientUri = r.ClientUri,
             LogoUri = r.LogoUri,

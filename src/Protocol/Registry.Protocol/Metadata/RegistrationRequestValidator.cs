@@ -6,8 +6,10 @@ namespace Registry.Protocol.Metadata;
 
 /// <summary>
 /// Validates a registration request (RFC 7591 §3.1) or an update of one (RFC 7592 §2.2) against a tenant's
-/// policy, one rule per concern, and resolves it, with the server's defaults for what was omitted, into the
-/// <see cref="ClientMetadata"/> the client is registered with.
+/// policy: every rule (one per concern) on the metadata as sent, then the tenant's policy
+/// (<see cref="RegistrationPolicyEnforcer"/>: what the tenant does not allow is refused or narrowed, as
+/// <see cref="RegistrationPolicy.OnDisallowed"/> says), then the server's defaults for what was omitted
+/// (<see cref="ClientMetadataResolver"/>), into the <see cref="ClientMetadata"/> the client is registered with.
 /// </summary>
 public static class RegistrationRequestValidator
 {
@@ -32,7 +34,10 @@ public static class RegistrationRequestValidator
         new SoftwareStatementRule(),
     ];
 
-    /// <summary>A new registration: the metadata must satisfy every rule.</summary>
+    /// <summary>
+    /// A new registration: the metadata must satisfy every rule and the tenant's policy. With
+    /// <see cref="DisallowedHandling.Narrow"/>, <paramref name="request"/> is narrowed in place.
+    /// </summary>
     public static Outcome<ClientMetadata> ValidateCreate(ClientMetadataRequest request, RegistrationPolicy policy)
     {
         foreach (var rule in Rules)
@@ -43,7 +48,8 @@ public static class RegistrationRequestValidator
             }
         }
 
-        return ClientMetadataResolver.Resolve(request, policy);
+        // RFC 7591 §3.1: the server may refuse requested values or replace them with suitable ones.
+        return RegistrationPolicyEnforcer.Apply(request, policy) is { } refusal ? refusal : ClientMetadataResolver.Resolve(request, policy);
     }
 
     /// <summary>
@@ -73,11 +79,11 @@ public static class RegistrationRequestValidator
                 $"{request.ServerManagedFieldsSent[0]} is set by the server and must not be sent in an update (RFC 7592 section 2.2)");
         }
 
-        // A read answers response_types ["code"], the RFC 7591 default, next to whatever grant types are registered
+        // A read answers response_types ["code"], the RFC 7591 default (or the tenant's, within its allowed response types), next to whatever grant types are registered
         // (client_credentials alone, as in the specification's example). Sent back unchanged it means what omitting
         // it means, and is read so (this request is the update's own): the grant/response consistency rule judges
         // what a client chose, not the server's default echoed back.
-        if (request.ResponseTypes is { } responses && responses.SequenceEqual(MetadataDefaults.ResponseTypes, StringComparer.Ordinal))
+        if (request.ResponseTypes is { } responses && responses.SequenceEqual(policy.EffectiveDefaultResponseTypes, StringComparer.Ordinal))
         {
             request.ResponseTypes = null;
         }

@@ -5,7 +5,7 @@ using System.Text;
 namespace Registry.Protocol.Security;
 
 /// <summary>
-/// The client ids and registration access tokens one tenant issues. Each carries a MAC of its random part
+/// The client ids, registration access tokens and initial access tokens one tenant issues. Each carries a MAC of its random part
 /// under the tenant's identifier key (HMAC-SHA256, truncated), so the server tells an issued value from a
 /// forged or mistyped one without any lookup: a forged identifier is refused before it costs a grain call
 /// or a storage read. The MAC only says "issued by this tenant"; the client's grain still checks the
@@ -14,7 +14,11 @@ namespace Registry.Protocol.Security;
 /// <item>client_id = base64url(16 random bytes ‖ first 8 bytes of HMAC(key, "client_id:" ‖ random)): 32 characters.</item>
 /// <item>registration access token = base64url(32 random bytes ‖ first 16 bytes of
 /// HMAC(key, "registration_access_token:" ‖ UTF-8 client_id ‖ random)): 64 characters, bound to its client.</item>
+/// <item>initial access token (RFC 7591 §3) = base64url(16 random id bytes ‖ 32 random bytes ‖ first 16 bytes of
+/// HMAC(key, "initial_access_token:" ‖ id bytes ‖ random)): 86 characters; its id (what the operator lists and revokes
+/// it by) is base64url of the id bytes, 22 characters.</item>
 /// </list>
+/// The lengths and the labels differ, so no kind of identifier verifies as another.
 /// Clients registered before identifiers carried a MAC have plain ids (22 characters: 16 random bytes) and
 /// plain tokens (43 characters: 32 random bytes); a tenant that had clients then accepts those shapes too
 /// (<see cref="AcceptsLegacy"/>), a plain token only for a plain id.
@@ -28,6 +32,11 @@ public sealed class ClientIdentifiers : IDisposable
 
     public const int RegistrationAccessTokenLength = 64;
 
+    public const int InitialAccessTokenLength = 86;
+
+    /// <summary>The id of an initial access token: its 16 id bytes, base64url.</summary>
+    public const int InitialAccessTokenIdLength = 22;
+
     /// <summary>A client id issued before ids carried a MAC: 16 random bytes, base64url.</summary>
     public const int LegacyClientIdLength = 22;
 
@@ -38,9 +47,14 @@ public sealed class ClientIdentifiers : IDisposable
     private const int ClientIdMacBytes = 8;
     private const int TokenRandomBytes = 32;
     private const int TokenMacBytes = 16;
+    private const int InitialTokenIdBytes = 16;
+    private const int InitialTokenRandomBytes = 32;
+    private const int InitialTokenMacBytes = 16;
+    private const int InitialTokenSignedBytes = InitialTokenIdBytes + InitialTokenRandomBytes;
 
     private static readonly byte[] ClientIdLabel = "client_id:"u8.ToArray();
     private static readonly byte[] TokenLabel = "registration_access_token:"u8.ToArray();
+    private static readonly byte[] InitialTokenLabel = "initial_access_token:"u8.ToArray();
 
     private readonly byte[] _key;
 
@@ -93,6 +107,41 @@ public sealed class ClientIdentifiers : IDisposable
         RandomNumberGenerator.Fill(token[..TokenRandomBytes]);
         TokenMac(clientId, token[..TokenRandomBytes], token[TokenRandomBytes..]);
         return Base64Url.EncodeToString(token);
+    }
+
+    /// <summary>A new initial access token (RFC 7591 §3) and, in <paramref name="id"/>, the id it is listed and revoked by.</summary>
+    public string NewInitialAccessToken(out string id)
+    {
+        Span<byte> token = stackalloc byte[InitialTokenSignedBytes + InitialTokenMacBytes];
+        RandomNumberGenerator.Fill(token[..InitialTokenSignedBytes]);
+        InitialTokenMac(token[..InitialTokenSignedBytes], token[InitialTokenSignedBytes..]);
+        id = Base64Url.EncodeToString(token[..InitialTokenIdBytes]);
+        return Base64Url.EncodeToString(token);
+    }
+
+    /// <summary>
+    /// Whether this tenant issued <paramref name="token"/> as an initial access token (its MAC verifies, in constant
+    /// time); if so, <paramref name="id"/> is its id, else empty. Whether it is still valid (expiry, uses, revocation)
+    /// is for whoever keeps its record to say.
+    /// </summary>
+    public bool TryReadInitialAccessToken(string token, out string id)
+    {
+        id = "";
+        Span<byte> raw = stackalloc byte[InitialTokenSignedBytes + InitialTokenMacBytes];
+        Span<byte> expected = stackalloc byte[InitialTokenMacBytes];
+        if (!TryDecode(token, raw)) // of any other length too
+        {
+            return false;
+        }
+
+        InitialTokenMac(raw[..InitialTokenSignedBytes], expected);
+        if (!CryptographicOperations.FixedTimeEquals(expected, raw[InitialTokenSignedBytes..]))
+        {
+            return false;
+        }
+
+        id = Base64Url.EncodeToString(raw[..InitialTokenIdBytes]);
+        return true;
     }
 
     /// <summary>Whether this tenant issued <paramref name="value"/> as a client id (or it is a legacy id and legacy ids are accepted).</summary>
@@ -169,6 +218,14 @@ public sealed class ClientIdentifiers : IDisposable
         var length = TokenLabel.Length + Encoding.UTF8.GetBytes(clientId, buffer[TokenLabel.Length..]);
         random.CopyTo(buffer[length..]);
         Truncated(buffer[..(length + TokenRandomBytes)], mac);
+    }
+
+    private void InitialTokenMac(ReadOnlySpan<byte> idAndRandom, Span<byte> mac)
+    {
+        Span<byte> input = stackalloc byte[InitialTokenLabel.Length + InitialTokenSignedBytes];
+        InitialTokenLabel.CopyTo(input);
+        idAndRandom.CopyTo(input[InitialTokenLabel.Length..]);
+        Truncated(input, mac);
     }
 
     private void Truncated(ReadOnlySpan<byte> input, Span<byte> mac)

@@ -9,7 +9,8 @@ namespace Registry.Protocol.Metadata.Rules;
 /// </summary>
 internal sealed class GrantResponseConsistencyRule : IClientMetadataRule
 {
-    private static readonly (string Response, string Grant)[] Pairs =
+    /// <summary>Each response type and the grant type it goes with (RFC 7591 §2.1).</summary>
+    public static readonly (string Response, string Grant)[] Pairs =
     [
         (ResponseTypes.Code, GrantTypes.AuthorizationCode),
         (ResponseTypes.Token, GrantTypes.Implicit),

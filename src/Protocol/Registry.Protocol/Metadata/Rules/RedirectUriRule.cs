@@ -20,7 +20,7 @@ internal sealed class RedirectUriRule(string field, Func<ClientMetadataRequest, 
         var uris = select(request) ?? [];
         if (requiredForRedirectGrants && uris.Count == 0)
         {
-            var grants = request.GrantTypes ?? policy.DefaultGrantTypes;
+            var grants = request.GrantTypes ?? policy.EffectiveDefaultGrantTypes;
             var redirectGrant = grants.FirstOrDefault(GrantTypes.UsesRedirect);
             return redirectGrant is null ? null : Invalid(ErrorIds.RedirectUriRequired, $"{field} is required for the {redirectGrant} grant type");
         }

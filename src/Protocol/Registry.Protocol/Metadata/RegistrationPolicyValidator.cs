@@ -1,0 +1,109 @@
+using Registry.Protocol.Errors;
+using Registry.Protocol.Tenancy;
+using Registry.Protocol.Tokens;
+
+namespace Registry.Protocol.Metadata;
+
+/// <summary>
+/// Checks a <see cref="RegistrationPolicy"/> an operator gives (configuration, the admin API) before it is served: every
+/// allowed grant type, response type and auth method one Registry knows, allowed lists of grant types and auth
+/// methods not empty (nothing could register), scopes of RFC 6749 §3.3 syntax and never the reserved register scope,
+/// defaults within what is allowed, redirect host entries that are host names or "*." and one, and
+/// 1 &lt;= min &lt;= default &lt;= max &lt;= <see cref="MaxTokenLifetimeSeconds"/> for access-token lifetimes. Every mode is
+/// a valid policy value (the gateway refuses the modes it does not serve). The first problem is reported as
+/// <c>invalid_request</c> / <see cref="ErrorIds.PolicyInvalid"/>, its description starting with the member's wire name.
+/// </summary>
+public static class RegistrationPolicyValidator
+{
+    /// <summary>The longest access-token lifetime a policy may allow: 7 days.</summary>
+    public const int MaxTokenLifetimeSeconds = 7 * 24 * 3600;
+
+    public static OAuthError? Validate(RegistrationPolicy policy)
+    {
+        var problem = Enumerations(policy)
+            ?? Scopes(policy)
+            ?? Known("allowed_grant_types", policy.AllowedGrantTypes, GrantTypes.Registrable, "grant type", mayBeEmpty: false)
+            ?? Known("default_grant_types", policy.DefaultGrantTypes, GrantTypes.Registrable, "grant type", mayBeEmpty: false)
+            ?? Within("default_grant_types", policy.DefaultGrantTypes, "allowed_grant_types", policy.AllowedGrantTypes)
+            ?? Known("allowed_response_types", policy.AllowedResponseTypes, ResponseTypes.Registrable, "response type", mayBeEmpty: true)
+            ?? Known("allowed_token_endpoint_auth_methods", policy.AllowedAuthMethods, AuthMethods.Supported, "auth method", mayBeEmpty: false)
+            ?? Hosts(policy.RedirectUriHosts)
+            ?? Lifetimes(policy);
+        return problem is null ? null : OAuthError.InvalidRequest(ErrorIds.PolicyInvalid, problem);
+    }
+
+    private static string? Enumerations(RegistrationPolicy policy)
+    {
+        if (!Enum.IsDefined(policy.Mode))
+        {
+            return $"registration_mode must be one of {string.Join(' ', RegistrationModes.All)}";
+        }
+
+        return Enum.IsDefined(policy.OnDisallowed) ? null : $"on_disallowed must be one of {string.Join(' ', DisallowedHandlings.All)}";
+    }
+
+    private static string? Scopes(RegistrationPolicy policy)
+    {
+        var bad = policy.AllowedScopes.FirstOrDefault(s => !ScopeSyntax.IsScopeToken(s) || s == MetadataDefaults.RegisterScope);
+        if (bad is not null)
+        {
+            return $"allowed_scopes contains '{bad}': scopes are RFC 6749 scope tokens and '{MetadataDefaults.RegisterScope}' is reserved";
+        }
+
+        if (!ScopeSyntax.TryParse(policy.DefaultScope, out var defaults, out var invalid))
+        {
+            return $"default_scope contains the invalid scope token '{invalid}'";
+        }
+
+        var outside = defaults.FirstOrDefault(s => !policy.AllowsScope(s));
+        return outside is null ? null : $"default_scope contains '{outside}', which allowed_scopes does not";
+    }
+
+    private static string? Known(string member, IReadOnlyList<string>? values, IReadOnlyList<string> known, string what, bool mayBeEmpty)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+
+        if (values.Count == 0 && !mayBeEmpty)
+        {
+            return $"{member} must not be empty";
+        }
+
+        var unknown = values.FirstOrDefault(v => !known.Contains(v, StringComparer.Ordinal));
+        return unknown is null ? null : $"{member} contains the unknown {what} '{unknown}'; known: {string.Join(' ', known)}";
+    }
+
+    private static string? Within(string member, IReadOnlyList<string> values, string allowedMember, IReadOnlyList<string>? allowed)
+    {
+        var outside = allowed is null ? null : values.FirstOrDefault(v => !allowed.Contains(v, StringComparer.Ordinal));
+        return outside is null ? null : $"{member} contains '{outside}', which {allowedMember} does not";
+    }
+
+    private static string? Hosts(IReadOnlyList<string>? hosts)
+    {
+        var bad = hosts?.FirstOrDefault(h => !HostPatterns.IsValid(h));
+        return bad is null
+            ? null
+            : $"redirect_uri_hosts contains '{bad}': entries are host names (app.example.com) or '*.' and one (*.example.com), without scheme, port or path";
+    }
+
+    private static string? Lifetimes(RegistrationPolicy policy)
+    {
+        var (min, value, max) = (policy.MinTokenLifetimeSeconds, policy.DefaultTokenLifetimeSeconds, policy.MaxTokenLifetimeSeconds);
+        if (min < 1)
+        {
+            return $"min_token_lifetime_seconds ({min}) must be at least 1";
+        }
+
+        if (max > MaxTokenLifetimeSeconds)
+        {
+            return $"max_token_lifetime_seconds ({max}) must be at most {MaxTokenLifetimeSeconds}";
+        }
+
+        return value < min || value > max
+            ? $"default_token_lifetime_seconds ({value}) must be between min_token_lifetime_seconds ({min}) and max_token_lifetime_seconds ({max})"
+            : null;
+    }
+}
