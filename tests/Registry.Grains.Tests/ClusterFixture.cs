@@ -3,6 +3,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Registry.Grains.Telemetry;
+using Registry.Grains.Tenants;
 using Registry.Hosting.Configuration;
 using Registry.Silo.Hosting.Tenancy;
 
@@ -106,6 +107,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 [AdminResetTenant] = new() { AdminClientSecret = AcmeSecret, Limits = new() { ClientFailuresBeforeBackoff = FailuresBeforeBackoff, BackoffSeconds = BackoffSeconds } },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddSingleton<TenantThrottles>();
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
             siloBuilder.UseSystemTextJsonGrainStorageSerializer();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (services, _) =>

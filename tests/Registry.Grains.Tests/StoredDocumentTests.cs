@@ -147,7 +147,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal((2, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
         Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion", "IdentifierKey", "AcceptsLegacyIdentifiers"], Names(tenant.RootElement));
         Assert.Equal(Names(goldenTenant.RootElement.GetProperty("SigningKeys")[0]), Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
-        Assert.Equal(2, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(3, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
     }
 
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];

@@ -2,7 +2,8 @@ namespace Registry.Grains.Abstractions;
 
 /// <summary>
 /// One tenant (key: tenant name). Owns the tenant's signing keys (generated on first use and persisted)
-/// and serves its registration policy and bootstrap admin client from the silo's configuration.
+/// and serves its registration policy and bootstrap admin client: from the silo's configuration for a tenant
+/// named there, else from the definition stored when the tenant was created at runtime (<see cref="Create"/>).
 /// </summary>
 [Alias("Registry.ITenantGrain")]
 public interface ITenantGrain : IGrainWithStringKey
@@ -39,4 +40,38 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Frees a slot of the client quota (a deleted client, or a reservation not used).</summary>
     [Alias("ReleaseClient")]
     Task ReleaseClient();
+
+    /// <summary>
+    /// Like <see cref="ReserveClient"/>, and hands out the client's sequence number (for the tenant's client
+    /// index): increasing, never handed out twice, not even after a crash.
+    /// </summary>
+    [Alias("ReserveClientSlot")]
+    Task<ClientSlot> ReserveClientSlot();
+
+    /// <summary>The sequence numbers of the tenant's current incarnation (see <see cref="ClientSequenceRange"/>).</summary>
+    [Alias("ClientSequenceRange")]
+    Task<ClientSequenceRange> ClientSequenceRange();
+
+    /// <summary>
+    /// Creates a runtime tenant with new signing and identifier keys. Exists when it already exists (an identical
+    /// repeat of the create answers Ok); Configured when its name is configured; LimitReached when the tenant
+    /// index is full.
+    /// </summary>
+    [Alias("Create")]
+    Task<TenantChangeStatus> Create(TenantDefinition definition);
+
+    /// <summary>Replaces a runtime tenant's definition; its keys, identifier key and client count stay.</summary>
+    [Alias("Update")]
+    Task<TenantChangeStatus> Update(TenantDefinition definition);
+
+    /// <summary>
+    /// Deletes a runtime tenant: its keys and identifier key are discarded (a tenant created again under the name
+    /// accepts none of the old tenant's ids or tokens), its initial access tokens revoked.
+    /// </summary>
+    [Alias("Delete")]
+    Task<TenantChangeStatus> Delete();
+
+    /// <summary>The tenant as the operator reads it (configured tenants too); null when there is none.</summary>
+    [Alias("Describe")]
+    Task<TenantDescription?> Describe();
 }

@@ -12,6 +12,15 @@ public static class RegistryGrainTypes
 
     public const string Tenant = "tenant";
 
+    /// <summary>The one tenant index (key "all").</summary>
+    public const string TenantIndex = "tenant-index";
+
+    /// <summary>A tenant's initial access tokens (key: the tenant name).</summary>
+    public const string InitialAccessTokens = "initial-access-tokens";
+
+    /// <summary>The operator's signing keys (key "operator").</summary>
+    public const string Operator = "operator";
+
     /// <summary>Holds no stored state; the name still stays stable across versions.</summary>
     public const string AddressGuard = "address-guard";
 

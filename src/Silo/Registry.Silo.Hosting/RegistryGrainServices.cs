@@ -14,7 +14,7 @@ internal static class RegistryGrainServices
 {
     /// <summary>
     /// What Registry's grains need from their silo: the tenants (configuration resolved to settings,
-    /// validated at startup), a clock, the client counts, and the hosted services that report on them.
+    /// validated at startup; runtime tenants' limits through <see cref="TenantThrottles"/>), a clock, the client counts, and the hosted services that report on them.
     /// </summary>
     public static IServiceCollection AddRegistryGrainServices(this IServiceCollection services)
     {
@@ -23,6 +23,7 @@ internal static class RegistryGrainServices
         services.TryAddSingleton(sp => TenantSettingsFactory.CreateDirectory(
             sp.GetRequiredService<IOptions<RegistryOptions>>().Value.Tenants, sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TenantThrottles>();
         services.AddHostedService<TenantConfigurationReporter>();
         services.TryAddSingleton<ClientCountReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClientCountReporter>());

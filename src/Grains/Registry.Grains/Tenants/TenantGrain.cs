@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Security;
@@ -7,10 +6,12 @@ using Registry.Protocol.Throttling;
 namespace Registry.Grains.Tenants;
 
 /// <summary>
-/// One tenant. Serves its configured policy and bootstrap admin client, and owns its signing keys: a key of
-/// the configured algorithm (RS256 or ES256) is generated on first use and persisted, so tokens stay valid
-/// across restarts when the grain storage is durable. Its identifier key (the MAC key of client ids and
-/// registration access tokens) is generated and persisted the same way.
+/// One tenant. Serves its settings — from the silo's configuration for a tenant named there (configuration is
+/// their source of truth; such a tenant cannot be created, changed or deleted here), else from the definition
+/// stored when it was created at runtime — and owns its signing keys: a key of the tenant's algorithm (RS256 or
+/// ES256) is generated on first use and persisted, so tokens stay valid across restarts when the grain storage
+/// is durable. Its identifier key (the MAC key of client ids and registration access tokens) is generated and
+/// persisted the same way. It hands out the tenant's client sequence numbers (see <see cref="TenantState.SequenceCeiling"/>).
 /// </summary>
 /// <remarks>The grain type name is part of every stored row's key: keep it stable.</remarks>
 [GrainType(RegistryGrainTypes.Tenant)]
@@ -20,14 +21,17 @@ internal sealed partial class TenantGrain(
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
-    private const int RsaKeySize = 2048;
-
     /// <summary>A changed client count is written at most this late (a crash loses at most this many seconds of changes).</summary>
     internal static readonly TimeSpan CountWriteDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>Sequence numbers reserved by one write of <see cref="TenantState.SequenceCeiling"/>.</summary>
+    internal const long SequenceBlock = 1024;
+
     private TenantSettings? _settings;
     private TenantSnapshot? _snapshot;
+    private bool _configured;
     private byte[] _adminClientIdHash = [];
+    private long _nextSequence;
 
     // Limits live in this one activation, so they hold for the whole cluster; they restart with it.
     private TokenBucket? _registrations;
@@ -35,56 +39,27 @@ internal sealed partial class TenantGrain(
     private FailureBackoff? _adminBackoff;
     private IGrainTimer? _countWrite;
 
+    private string Name => this.GetPrimaryKeyString();
+
+    /// <summary>A tenant created at runtime and not deleted since.</summary>
+    private bool IsRuntimeTenant => state.State.Definition is not null && state.State.DeletedAt is null;
+
+    private ITenantIndexGrain Index => GrainFactory.GetGrain<ITenantIndexGrain>(ITenantIndexGrain.Key);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _settings = tenants.Find(this.GetPrimaryKeyString());
-        if (_settings is null)
+        // Numbers below the stored ceiling may have been handed out by an earlier activation: start above them.
+        _nextSequence = state.State.SequenceCeiling;
+        var configured = tenants.Find(Name);
+        _configured = configured is not null;
+        var settings = configured ?? (IsRuntimeTenant ? state.State.Definition!.ToSettings(Name, tenants.Development) : null);
+        if (settings is null)
         {
             return;
         }
 
-        _adminClientIdHash = Secrets.Hash(_settings.AdminClientId);
-        var limits = _settings.Throttles;
-        _registrations = new TokenBucket(limits.RegistrationsPerSecond, limits.RegistrationBurst);
-        _adminTokens = new TokenBucket(limits.TokenRequestsPerSecond, limits.TokenBurst);
-        _adminBackoff = limits.ClientBackoff();
-        var algorithm = _settings.SigningAlgorithm;
-        var newSigningKey = !state.State.SigningKeys.Any(k => k.Algorithm == algorithm);
-        if (newSigningKey)
-        {
-            // First use, or the tenant switched algorithm: a new current key; older keys stay published.
-            state.State.SigningKeys.Insert(0, NewKey(algorithm));
-        }
-
-        var newIdentifierKey = state.State.IdentifierKey.Length != ClientIdentifiers.KeyBytes;
-        if (newIdentifierKey)
-        {
-            // A tenant stored before identifiers carried a MAC has clients whose ids and tokens carry none.
-            state.State.IdentifierKey = ClientIdentifiers.NewKey();
-            state.State.AcceptsLegacyIdentifiers = state.RecordExists;
-        }
-
-        if (newSigningKey || newIdentifierKey)
-        {
-            state.State.SchemaVersion = TenantState.CurrentSchemaVersion;
-            await state.WriteStateAsync(cancellationToken);
-            if (newSigningKey)
-            {
-                LogKeyCreated(logger, _settings.Name, state.State.SigningKeys[0].KeyId, algorithm);
-            }
-        }
-
-        // The current key (first) is the newest key of the configured algorithm; every key validates.
-        var keys = state.State.SigningKeys.OrderBy(k => k.Algorithm == algorithm ? 0 : 1).ThenByDescending(k => k.CreatedAt);
-        _snapshot = new TenantSnapshot(
-            _settings.Name,
-            _settings.AdminClientId,
-            _settings.AdminTokenLifetimeSeconds,
-            _settings.Policy,
-            [.. keys.Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.Pkcs8PrivateKey, k.CreatedAt))],
-            state.State.IdentifierKey,
-            state.State.AcceptsLegacyIdentifiers,
-            _settings.Throttles);
+        await EnsureKeysAsync(settings, cancellationToken);
+        Serve(settings);
     }
 
     Task<TenantSnapshot?> ITenantGrain.GetSnapshot()
@@ -95,6 +70,137 @@ internal sealed partial class TenantGrain(
         }
 
         return Task.FromResult(_snapshot);
+    }
+
+    Task<TenantDescription?> ITenantGrain.Describe()
+    {
+        if (_settings is not { } s)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult<TenantDescription?>(null);
+        }
+
+        var stored = _configured ? null : state.State;
+        return Task.FromResult<TenantDescription?>(new TenantDescription(
+            s.Name, s.AdminClientId, s.AdminTokenLifetimeSeconds, s.Policy, s.SigningAlgorithm, s.Throttles, _configured, stored?.CreatedAt, stored?.UpdatedAt));
+    }
+
+    async Task<TenantChangeStatus> ITenantGrain.Create(TenantDefinition definition)
+    {
+        if (_configured)
+        {
+            return TenantChangeStatus.Configured;
+        }
+
+        var stored = StoredTenantDefinition.From(definition);
+        if (IsRuntimeTenant)
+        {
+            if (!state.State.Definition!.SameAs(stored))
+            {
+                return TenantChangeStatus.Exists;
+            }
+
+            // A retry of a create that succeeded (its answer lost): the index and subscribers may not know yet.
+            await Index.Add(Name);
+            await Index.Publish(Name);
+            return TenantChangeStatus.Ok;
+        }
+
+        if (!await Index.Add(Name))
+        {
+            return TenantChangeStatus.LimitReached;
+        }
+
+        // Whatever an earlier tenant of this name left (a delete that did not finish) never reaches this one.
+        await GrainFactory.GetGrain<IInitialAccessTokensGrain>(Name).RevokeAll();
+        var now = time.GetUtcNow();
+        var ceiling = state.State.SequenceCeiling;
+        CancelCountWrite();
+        await PersistAsync(new TenantState
+        {
+            SigningKeys = [SigningKeyFactory.New(definition.SigningAlgorithm, now)],
+            IdentifierKey = ClientIdentifiers.NewKey(),
+            SchemaVersion = TenantState.CurrentSchemaVersion,
+            Definition = stored,
+            CreatedAt = now,
+            UpdatedAt = now,
+            SequenceCeiling = ceiling,
+            FirstSequence = ceiling,
+        });
+        _nextSequence = ceiling;
+        Serve(stored.ToSettings(Name, tenants.Development));
+        LogTenantCreated(logger, Name, state.State.SigningKeys[0].KeyId, definition.SigningAlgorithm);
+        await Index.Publish(Name);
+        return TenantChangeStatus.Ok;
+    }
+
+    async Task<TenantChangeStatus> ITenantGrain.Update(TenantDefinition definition)
+    {
+        if (_configured)
+        {
+            return TenantChangeStatus.Configured;
+        }
+
+        if (!IsRuntimeTenant)
+        {
+            DeactivateOnIdle();
+            return TenantChangeStatus.NotFound;
+        }
+
+        var stored = StoredTenantDefinition.From(definition);
+        var next = state.State.Copy();
+        next.Definition = stored;
+        next.UpdatedAt = time.GetUtcNow();
+        next.SchemaVersion = TenantState.CurrentSchemaVersion;
+        if (!next.SigningKeys.Any(k => k.Algorithm == definition.SigningAlgorithm))
+        {
+            // A switched algorithm gets a new current key; the older keys stay published.
+            next.SigningKeys.Insert(0, SigningKeyFactory.New(definition.SigningAlgorithm, next.UpdatedAt.Value));
+        }
+
+        await PersistAsync(next);
+        Serve(stored.ToSettings(Name, tenants.Development));
+        await Index.Publish(Name);
+        return TenantChangeStatus.Ok;
+    }
+
+    async Task<TenantChangeStatus> ITenantGrain.Delete()
+    {
+        if (_configured)
+        {
+            return TenantChangeStatus.Configured;
+        }
+
+        if (!IsRuntimeTenant)
+        {
+            if (state.State.DeletedAt is not null)
+            {
+                // A retry of a delete stored before its clean-up finished: finish it (each step is idempotent).
+                await CleanUpDeletedAsync();
+            }
+
+            DeactivateOnIdle();
+            return TenantChangeStatus.NotFound;
+        }
+
+        // Keys and identifier key go: a tenant created again under this name accepts none of this one's ids
+        // or tokens. The sequence ceiling stays, so its client index never shows this one's clients.
+        var now = time.GetUtcNow();
+        CancelCountWrite();
+        await PersistAsync(new TenantState
+        {
+            SchemaVersion = TenantState.CurrentSchemaVersion,
+            CreatedAt = state.State.CreatedAt,
+            UpdatedAt = now,
+            DeletedAt = now,
+            SequenceCeiling = state.State.SequenceCeiling,
+            FirstSequence = state.State.FirstSequence,
+        });
+        (_settings, _snapshot, _registrations, _adminTokens, _adminBackoff) = (null, null, null, null, null);
+        LogTenantDeleted(logger, Name);
+        await CleanUpDeletedAsync();
+        DeactivateOnIdle();
+        return TenantChangeStatus.Ok;
     }
 
     async Task<long> ITenantGrain.AddClientCount(long delta)
@@ -148,26 +254,43 @@ internal sealed partial class TenantGrain(
     async Task<bool> ITenantGrain.AuthenticateAdminPreviousVersion(string clientId, string clientSecret) =>
         (await ((ITenantGrain)this).AuthenticateAdmin(clientId, clientSecret)).IsGranted;
 
-    Task<Admission> ITenantGrain.ReserveClient()
+    async Task<Admission> ITenantGrain.ReserveClient() => (await ((ITenantGrain)this).ReserveClientSlot()).Admission;
+
+    async Task<ClientSlot> ITenantGrain.ReserveClientSlot()
     {
         if (_settings is null)
         {
             DeactivateOnIdle();
-            return Task.FromResult(Admission.UnknownTenant);
+            return ClientSlot.Refused(Admission.UnknownTenant);
         }
 
         if (state.State.ClientCount >= _settings.Throttles.MaxClients)
         {
-            return Task.FromResult(Admission.QuotaReached);
+            return ClientSlot.Refused(Admission.QuotaReached);
+        }
+
+        if (_nextSequence >= state.State.SequenceCeiling)
+        {
+            await RaiseSequenceCeilingAsync();
         }
 
         if (!_registrations!.TryTake(time.GetUtcNow(), out var retryAfter))
         {
-            return Task.FromResult(Admission.Throttled(AdmissionStatus.RegistrationRate, retryAfter));
+            return ClientSlot.Refused(Admission.Throttled(AdmissionStatus.RegistrationRate, retryAfter));
         }
 
         ChangeClientCount(+1);
-        return Task.FromResult(Admission.Granted);
+        return new ClientSlot(Admission.Granted, _nextSequence++);
+    }
+
+    Task<ClientSequenceRange> ITenantGrain.ClientSequenceRange()
+    {
+        if (_settings is null)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(new ClientSequenceRange(state.State.FirstSequence, _nextSequence));
     }
 
     Task ITenantGrain.ReleaseClient()
@@ -188,6 +311,97 @@ internal sealed partial class TenantGrain(
         }
     }
 
+    /// <summary>Generates what the tenant lacks: a signing key of its algorithm, its identifier key; persists them.</summary>
+    private async Task EnsureKeysAsync(TenantSettings settings, CancellationToken cancellationToken)
+    {
+        var algorithm = settings.SigningAlgorithm;
+        var newSigningKey = !state.State.SigningKeys.Any(k => k.Algorithm == algorithm);
+        if (newSigningKey)
+        {
+            // First use, or the tenant switched algorithm: a new current key; older keys stay published.
+            state.State.SigningKeys.Insert(0, SigningKeyFactory.New(algorithm, time.GetUtcNow()));
+        }
+
+        var newIdentifierKey = state.State.IdentifierKey.Length != ClientIdentifiers.KeyBytes;
+        if (newIdentifierKey)
+        {
+            // A tenant stored before identifiers carried a MAC (version 1) has clients whose ids and tokens carry none.
+            state.State.IdentifierKey = ClientIdentifiers.NewKey();
+            state.State.AcceptsLegacyIdentifiers = state.RecordExists && state.State.SchemaVersion < 2;
+        }
+
+        if (newSigningKey || newIdentifierKey)
+        {
+            state.State.SchemaVersion = TenantState.CurrentSchemaVersion;
+            await state.WriteStateAsync(cancellationToken);
+            if (newSigningKey)
+            {
+                LogKeyCreated(logger, settings.Name, state.State.SigningKeys[0].KeyId, algorithm);
+            }
+        }
+    }
+
+    /// <summary>Serves <paramref name="settings"/> from now on (limits start afresh).</summary>
+    private void Serve(TenantSettings settings)
+    {
+        _settings = settings;
+        _adminClientIdHash = Secrets.Hash(settings.AdminClientId);
+        var limits = settings.Throttles;
+        _registrations = new TokenBucket(limits.RegistrationsPerSecond, limits.RegistrationBurst);
+        _adminTokens = new TokenBucket(limits.TokenRequestsPerSecond, limits.TokenBurst);
+        _adminBackoff = limits.ClientBackoff();
+        _snapshot = new TenantSnapshot(
+            settings.Name,
+            settings.AdminClientId,
+            settings.AdminTokenLifetimeSeconds,
+            settings.Policy,
+            SigningKeyFactory.Material(state.State.SigningKeys, settings.SigningAlgorithm),
+            state.State.IdentifierKey,
+            state.State.AcceptsLegacyIdentifiers,
+            settings.Throttles);
+    }
+
+    /// <summary>What a delete leaves to others: the tenant's initial access tokens, its name in the index, the subscribers.</summary>
+    private async Task CleanUpDeletedAsync()
+    {
+        await GrainFactory.GetGrain<IInitialAccessTokensGrain>(Name).RevokeAll();
+        await Index.Remove(Name);
+        await Index.Publish(Name);
+    }
+
+    /// <summary>Writes a new state; if storage fails, the activation keeps the last stored state.</summary>
+    private async Task PersistAsync(TenantState next)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+
+    /// <summary>Stores a new ceiling before any number beyond the stored one is handed out (a crash then skips numbers, never repeats one).</summary>
+    private async Task RaiseSequenceCeilingAsync()
+    {
+        var previous = (state.State.SequenceCeiling, state.State.SchemaVersion);
+        state.State.SequenceCeiling = _nextSequence + SequenceBlock;
+        state.State.SchemaVersion = TenantState.CurrentSchemaVersion;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            (state.State.SequenceCeiling, state.State.SchemaVersion) = previous;
+            throw;
+        }
+    }
+
     /// <summary>The count changes in memory at once (the quota holds at once) and reaches storage within <see cref="CountWriteDelay"/>.</summary>
     private void ChangeClientCount(long delta)
     {
@@ -195,10 +409,15 @@ internal sealed partial class TenantGrain(
         _countWrite ??= this.RegisterGrainTimer(WriteCountAsync, new GrainTimerCreationOptions(CountWriteDelay, Timeout.InfiniteTimeSpan));
     }
 
-    private async Task WriteCountAsync(CancellationToken cancellationToken)
+    private void CancelCountWrite()
     {
         _countWrite?.Dispose();
         _countWrite = null;
+    }
+
+    private async Task WriteCountAsync(CancellationToken cancellationToken)
+    {
+        CancelCountWrite();
         try
         {
             await state.WriteStateAsync(cancellationToken);
@@ -206,34 +425,20 @@ internal sealed partial class TenantGrain(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Kept in memory; the next change (or deactivation) writes it again.
-            LogCountNotSaved(logger, exception, _settings!.Name);
+            LogCountNotSaved(logger, exception, Name);
             _countWrite ??= this.RegisterGrainTimer(WriteCountAsync, new GrainTimerCreationOptions(CountWriteDelay, Timeout.InfiniteTimeSpan));
         }
     }
-
-    private StoredSigningKey NewKey(string algorithm)
-    {
-        if (algorithm == JoseAlgorithms.ES256)
-        {
-            using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            return Stored(PublicJwk.FromEc(ec.ExportParameters(false), algorithm).Kid, algorithm, ec.ExportPkcs8PrivateKey());
-        }
-
-        using var rsa = RSA.Create(RsaKeySize);
-        return Stored(PublicJwk.FromRsa(rsa.ExportParameters(false), algorithm).Kid, algorithm, rsa.ExportPkcs8PrivateKey());
-    }
-
-    private StoredSigningKey Stored(string keyId, string algorithm, byte[] pkcs8) => new()
-    {
-        KeyId = keyId,
-        Algorithm = algorithm,
-        Pkcs8PrivateKey = pkcs8,
-        CreatedAt = time.GetUtcNow(),
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant '{Tenant}': could not save the client count; retrying")]
     private static partial void LogCountNotSaved(ILogger logger, Exception exception, string tenant);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}': created {Algorithm} signing key {KeyId}")]
     private static partial void LogKeyCreated(ILogger logger, string tenant, string keyId, string algorithm);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}' created at runtime, {Algorithm} signing key {KeyId}")]
+    private static partial void LogTenantCreated(ILogger logger, string tenant, string keyId, string algorithm);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}' deleted: its keys and identifier key are discarded")]
+    private static partial void LogTenantDeleted(ILogger logger, string tenant);
 }

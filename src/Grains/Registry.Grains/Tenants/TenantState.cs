@@ -17,8 +17,12 @@ public sealed class TenantState
     /// Version 1: the document as first stored (it had no SchemaVersion member, which reads as 1).
     /// Version 2: adds <see cref="IdentifierKey"/> and <see cref="AcceptsLegacyIdentifiers"/>; a version 1
     /// document gets a key on its tenant's next activation and keeps accepting the identifiers issued before.
+    /// Version 3: runtime tenants (<see cref="Definition"/>, <see cref="CreatedAt"/>, <see cref="UpdatedAt"/>,
+    /// <see cref="DeletedAt"/>) and the client sequence (<see cref="SequenceCeiling"/>, <see cref="FirstSequence"/>).
+    /// Each is written only when set, so a configured tenant's version 3 document has the members of version 2
+    /// until it hands out its first client sequence number.
     /// </summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     [Id(0), JsonPropertyName("SigningKeys")] public List<StoredSigningKey> SigningKeys { get; set; } = [];
 
@@ -39,4 +43,42 @@ public sealed class TenantState
     /// identifiers without a MAC, which stay accepted. A tenant created with its key accepts MAC'd ones only.
     /// </summary>
     [Id(4), JsonPropertyName("AcceptsLegacyIdentifiers")] public bool AcceptsLegacyIdentifiers { get; set; }
+
+    /// <summary>A runtime tenant's definition (null for a tenant named in configuration, and after a delete).</summary>
+    [Id(5), JsonPropertyName("Definition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StoredTenantDefinition? Definition { get; set; }
+
+    /// <summary>When the runtime tenant was created (its current incarnation).</summary>
+    [Id(6), JsonPropertyName("CreatedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>When the runtime tenant's definition last changed (or it was deleted).</summary>
+    [Id(7), JsonPropertyName("UpdatedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Set when a runtime tenant was deleted: its keys and identifier key are gone, so none of its ids and tokens
+    /// is accepted again; the document stays for <see cref="SequenceCeiling"/>.
+    /// </summary>
+    [Id(8), JsonPropertyName("DeletedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>
+    /// Every client sequence number handed out is below it: raised by a block before numbers beyond it are handed
+    /// out, so a crash never hands one out twice (an activation starts at it; the rest of a block is skipped).
+    /// </summary>
+    [Id(9), JsonPropertyName("SequenceCeiling"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long SequenceCeiling { get; set; }
+
+    /// <summary>The first sequence number of the tenant's current incarnation (the ceiling when it was last created).</summary>
+    [Id(10), JsonPropertyName("FirstSequence"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long FirstSequence { get; set; }
+
+    /// <summary>A copy to change (the grain keeps its stored state until a write succeeded).</summary>
+    public TenantState Copy()
+    {
+        var copy = (TenantState)MemberwiseClone();
+        copy.SigningKeys = [.. SigningKeys];
+        return copy;
+    }
 }

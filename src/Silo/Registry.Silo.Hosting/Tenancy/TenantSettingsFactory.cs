@@ -24,7 +24,7 @@ public static class TenantSettingsFactory
             settings.Add(Resolve(TenantNames.Default, new TenantOptions(), development));
         }
 
-        return new TenantDirectory(settings);
+        return new TenantDirectory(settings, development);
     }
 
     public static TenantSettings Resolve(string name, TenantOptions options, bool development = false)
