@@ -12,6 +12,9 @@ public static class RegistryGrainTypes
 
     public const string Tenant = "tenant";
 
+    /// <summary>A page of a tenant's client index (key "{tenant}/{page}").</summary>
+    public const string ClientIndex = "client-index";
+
     /// <summary>Holds no stored state; the name still stays stable across versions.</summary>
     public const string AddressGuard = "address-guard";
 
