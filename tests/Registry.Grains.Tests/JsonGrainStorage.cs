@@ -14,6 +14,7 @@ public sealed class JsonGrainStorage(IGrainStorageSerializer serializer) : IGrai
     private readonly InProcessGrainStorage _store = new(serializer);
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
     private readonly ConcurrentDictionary<GrainId, bool> _failing = new();
+    private readonly ConcurrentDictionary<GrainId, TimeSpan> _slow = new();
 
     /// <summary>Successful writes of one grain's state so far.</summary>
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
@@ -25,6 +26,13 @@ public sealed class JsonGrainStorage(IGrainStorageSerializer serializer) : IGrai
         return new Restore(() => _failing.TryRemove(grainId, out _));
     }
 
+    /// <summary>Writes of this grain take <paramref name="delay"/> longer (a slow store) until the returned value is disposed.</summary>
+    public IDisposable DelayWritesOf(GrainId grainId, TimeSpan delay)
+    {
+        _slow[grainId] = delay;
+        return new Restore(() => _slow.TryRemove(grainId, out _));
+    }
+
     public string? Json(string stateName, GrainId grainId) => _store.Stored(stateName, grainId)?.ToString();
 
     /// <summary>Puts a row in place, as if an earlier version of the service had stored it.</summary>
@@ -34,6 +42,11 @@ public sealed class JsonGrainStorage(IGrainStorageSerializer serializer) : IGrai
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (_slow.TryGetValue(grainId, out var delay))
+        {
+            await Task.Delay(delay);
+        }
+
         if (_failing.ContainsKey(grainId))
         {
             throw new IOException("storage unavailable (test)");

@@ -18,6 +18,16 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<ClientOperationResult> Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken);
 
+    /// <summary>
+    /// <see cref="Register(Immutable{ClientMetadata}, string, string)"/> for a client listed in its tenant's
+    /// client index under <paramref name="sequence"/> (handed out by the tenant): the client is stored first,
+    /// then its index entry is added, then the call answers. A replay (same secret and token) adds the entry
+    /// again, so a retry after a silo was lost between the two writes leaves the client listed; a listed client
+    /// is always a stored one.
+    /// </summary>
+    [Alias("RegisterIndexed")]
+    Task<ClientOperationResult> Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken, long sequence);
+
     /// <summary>Reads the client with its registration access token (RFC 7592 §2.1).</summary>
     [Alias("Read")]
     Task<ClientOperationResult> Read(string registrationAccessToken);
@@ -49,4 +59,24 @@ public interface IClientGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Authenticate")]
     Task<ClientCredentialCheck> Authenticate(string clientSecret);
+
+    /// <summary>The client for an operator (never a hash); null when it does not exist or was deleted.</summary>
+    [Alias("Describe")]
+    Task<ClientDescription?> Describe();
+
+    /// <summary>
+    /// Disables or enables the client (idempotent). A disabled client fails authentication at the token endpoint
+    /// and is refused (Unauthorized) with its registration access token; enabling it restores both.
+    /// </summary>
+    [Alias("SetDisabled")]
+    Task<ClientAdminStatus> SetDisabled(bool disabled);
+
+    /// <summary>
+    /// Deletes the client without its registration access token: the same tombstone as <see cref="Delete"/>
+    /// (which keeps the client's current token, so the client's own repeated DELETE still answers as deleted),
+    /// the tenant's quota slot released, the index entry removed. Ok again for a deleted client; NotFound for
+    /// one that never existed.
+    /// </summary>
+    [Alias("AdminDelete")]
+    Task<ClientAdminStatus> AdminDelete();
 }

@@ -21,6 +21,9 @@ public static class RegistryGrainTypes
     /// <summary>The operator's signing keys (key "operator").</summary>
     public const string Operator = "operator";
 
+    /// <summary>A page of a tenant's client index (key "{tenant}/{page}").</summary>
+    public const string ClientIndex = "client-index";
+
     /// <summary>Holds no stored state; the name still stays stable across versions.</summary>
     public const string AddressGuard = "address-guard";
 

@@ -18,6 +18,6 @@ internal sealed class CoHostedPlacement : IPlacementStrategyResolver
     {
         var name = grainType.ToString();
         result = PreferLocal;
-        return name is RegistryGrainTypes.Client or RegistryGrainTypes.Tenant;
+        return name is RegistryGrainTypes.Client or RegistryGrainTypes.Tenant or RegistryGrainTypes.ClientIndex;
     }
 }

@@ -51,27 +51,54 @@ internal sealed partial class ClientGrain(
 
     private (string Tenant, string ClientId) Key => _key ??= ClientKey.Parse(this.GetPrimaryKeyString());
 
-    async Task<ClientOperationResult> IClientGrain.Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken)
+    Task<ClientOperationResult> IClientGrain.Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken) =>
+        Register(metadata.Value, clientSecret, registrationAccessToken, null);
+
+    Task<ClientOperationResult> IClientGrain.Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken, long sequence)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        return Register(metadata.Value, clientSecret, registrationAccessToken, sequence);
+    }
+
+    private async Task<ClientOperationResult> Register(ClientMetadata metadata, string clientSecret, string registrationAccessToken, long? sequence)
     {
         if (state.RecordExists)
         {
             // A tombstone's id is never given out again; it keeps no secret hash, so it never matches a replay.
             var replay = Secrets.Matches(registrationAccessToken, state.State.RegistrationTokenHash)
                 && Secrets.Matches(clientSecret, state.State.SecretHash);
-            return replay ? Ok(registrationAccessToken, clientSecret) : ClientOperationResult.Conflict;
+            if (!replay)
+            {
+                return ClientOperationResult.Conflict;
+            }
+
+            if (sequence is not null && state.State.IndexSequence is null)
+            {
+                // Stored by the unindexed create, retried by an indexed one: it gets its place in the index now.
+                await Persist(Metadata, state.State with { IndexSequence = sequence, SchemaVersion = ClientState.CurrentSchemaVersion });
+            }
+
+            // The silo may have been lost between storing the client and listing it: list it (again; idempotent).
+            await IndexAsync(adding: true);
+            return Ok(registrationAccessToken, clientSecret);
         }
 
         var now = time.GetUtcNow();
-        await Persist(metadata.Value, new ClientState
+        await Persist(metadata, new ClientState
         {
-            Metadata = StoredClientMetadata.From(metadata.Value),
+            Metadata = StoredClientMetadata.From(metadata),
             SecretHash = Secrets.Hash(clientSecret),
             RegistrationTokenHash = Secrets.Hash(registrationAccessToken),
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
             SchemaVersion = ClientState.CurrentSchemaVersion,
+            IndexSequence = sequence,
         });
+
+        // Listed only once stored, so every listed client exists; answered only once listed, so every
+        // acknowledged client is listed (a failure here fails the call, and its retry lists it).
+        await IndexAsync(adding: true);
 
         // A registration storm must not fill silo memory: the new client is in storage, and its first
         // token request re-activates it. (Idle clients go after Registry:Cluster:IdleClientMinutes.)
@@ -85,9 +112,11 @@ internal sealed partial class ClientGrain(
     async Task<ClientOperationResult> IClientGrain.Update(
         string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken)
     {
-        // A retry of an update that already happened: the token it rotated to is the current one.
-        if (state.RecordExists && Secrets.Matches(newRegistrationAccessToken, state.State.RegistrationTokenHash))
+        // A retry of an update that already happened: the token it rotated to is the current one. The index
+        // entry is brought up to date again (the silo may have been lost between the two writes).
+        if (Exists() && !IsDisabled && Secrets.Matches(newRegistrationAccessToken, state.State.RegistrationTokenHash))
         {
+            await IndexAsync();
             return Ok(newRegistrationAccessToken);
         }
 
@@ -102,6 +131,7 @@ internal sealed partial class ClientGrain(
             return ClientOperationResult.SecretMismatch;
         }
 
+        var listed = (state.State.Metadata.ClientName, state.State.Metadata.SoftwareId);
         await Persist(metadata.Value, state.State with
         {
             Metadata = StoredClientMetadata.From(metadata.Value),
@@ -110,6 +140,11 @@ internal sealed partial class ClientGrain(
             Version = state.State.Version + 1,
             SchemaVersion = ClientState.CurrentSchemaVersion,
         });
+        if (listed != (metadata.Value.ClientName, metadata.Value.SoftwareId))
+        {
+            await IndexAsync();
+        }
+
         return Ok(newRegistrationAccessToken);
     }
 
@@ -117,9 +152,16 @@ internal sealed partial class ClientGrain(
     {
         if (IsDeleted)
         {
-            // A retry of a delete that already happened (a lost answer, a failover): the same token succeeds again.
+            // A retry of a delete that already happened (a lost answer, a failover): the same token succeeds
+            // again, and removes the index entry again (the silo may have been lost before it did).
             DeactivateOnIdle();
-            return Secrets.Matches(registrationAccessToken, state.State.RegistrationTokenHash) ? Deleted : ClientOperationResult.Unauthorized;
+            if (!Secrets.Matches(registrationAccessToken, state.State.RegistrationTokenHash))
+            {
+                return ClientOperationResult.Unauthorized;
+            }
+
+            await UnindexAsync();
+            return Deleted;
         }
 
         if (CheckRegistrationToken(registrationAccessToken) is { } refused)
@@ -127,21 +169,7 @@ internal sealed partial class ClientGrain(
             return refused;
         }
 
-        // The tombstone keeps the hash of the token that deleted it, and no metadata and no secret hash.
-        var (current, now) = (state.State, time.GetUtcNow());
-        await Persist(null, new ClientState
-        {
-            RegistrationTokenHash = current.RegistrationTokenHash,
-            CreatedAt = current.CreatedAt,
-            UpdatedAt = now,
-            Version = current.Version + 1,
-            SchemaVersion = ClientState.CurrentSchemaVersion,
-            DeletedAt = now,
-        });
-
-        // The tenant's quota gets the slot back at once.
-        await GrainFactory.GetGrain<ITenantGrain>(Tenant).ReleaseClient();
-        DeactivateOnIdle();
+        await Tombstone();
         return Deleted;
     }
 
@@ -150,7 +178,8 @@ internal sealed partial class ClientGrain(
 
     async Task<ClientCredentialCheck> IClientGrain.Authenticate(string clientSecret)
     {
-        if (!Exists())
+        // A disabled client is refused like an unknown one (invalid_client), whatever it presents.
+        if (!Exists() || IsDisabled)
         {
             return ClientCredentialCheck.Failed;
         }
@@ -185,6 +214,60 @@ internal sealed partial class ClientGrain(
         return _credentialCheck ??= CredentialCheckFor(Metadata);
     }
 
+    Task<ClientDescription?> IClientGrain.Describe()
+    {
+        if (!Exists())
+        {
+            return Task.FromResult<ClientDescription?>(null);
+        }
+
+        var current = state.State;
+        return Task.FromResult<ClientDescription?>(new ClientDescription(
+            ClientId, Metadata, current.CreatedAt, current.UpdatedAt, current.LastUsedAt, current.DisabledAt, current.SecretExpiresAt));
+    }
+
+    async Task<ClientAdminStatus> IClientGrain.SetDisabled(bool disabled)
+    {
+        if (!Exists())
+        {
+            return ClientAdminStatus.NotFound;
+        }
+
+        if (IsDisabled != disabled)
+        {
+            // Not a change of the registration's metadata: UpdatedAt (RFC 7592's update time) stays.
+            await Persist(Metadata, state.State with
+            {
+                DisabledAt = disabled ? time.GetUtcNow() : null,
+                Version = state.State.Version + 1,
+                SchemaVersion = ClientState.CurrentSchemaVersion,
+            });
+        }
+
+        // Also when nothing changed: a repeated call repairs an entry the silo did not get to update.
+        await IndexAsync();
+        return ClientAdminStatus.Ok;
+    }
+
+    async Task<ClientAdminStatus> IClientGrain.AdminDelete()
+    {
+        if (IsDeleted)
+        {
+            // Deleted before (by its client or an operator): done; the index entry is removed again.
+            DeactivateOnIdle();
+            await UnindexAsync();
+            return ClientAdminStatus.Ok;
+        }
+
+        if (!Exists())
+        {
+            return ClientAdminStatus.NotFound;
+        }
+
+        await Tombstone();
+        return ClientAdminStatus.Ok;
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_lastUsedDirty && state.RecordExists)
@@ -203,6 +286,8 @@ internal sealed partial class ClientGrain(
 
     private bool IsDeleted => state.RecordExists && state.State.DeletedAt is not null;
 
+    private bool IsDisabled => state.State.DisabledAt is not null;
+
     private bool Exists()
     {
         if (state.RecordExists && state.State.DeletedAt is null)
@@ -217,7 +302,8 @@ internal sealed partial class ClientGrain(
     /// <summary>Null when the registration access token is the current one; else Unauthorized, or Throttled during a back-off.</summary>
     private ClientOperationResult? CheckRegistrationToken(string registrationAccessToken)
     {
-        if (!Exists())
+        // A disabled client's token opens nothing (and a guess at it is not counted: it could not succeed).
+        if (!Exists() || IsDisabled)
         {
             return ClientOperationResult.Unauthorized;
         }
@@ -246,6 +332,49 @@ internal sealed partial class ClientGrain(
     }
 
     private static readonly ClientOperationResult Deleted = new(ClientOperationStatus.Ok, null);
+
+    /// <summary>
+    /// Deletes the client: the tombstone keeps the hash of the current registration access token (the one that
+    /// deleted it, for a client's delete), its index sequence, and no metadata and no secret hash. Then the
+    /// tenant's quota gets the slot back and the index entry goes (stored first: a listed client may briefly be
+    /// a deleted one, never the other way round; a repeated delete removes the entry again).
+    /// </summary>
+    private async Task Tombstone()
+    {
+        var (current, now) = (state.State, time.GetUtcNow());
+        await Persist(null, new ClientState
+        {
+            RegistrationTokenHash = current.RegistrationTokenHash,
+            CreatedAt = current.CreatedAt,
+            UpdatedAt = now,
+            Version = current.Version + 1,
+            SchemaVersion = ClientState.CurrentSchemaVersion,
+            DeletedAt = now,
+            IndexSequence = current.IndexSequence,
+        });
+
+        await GrainFactory.GetGrain<ITenantGrain>(Tenant).ReleaseClient();
+        await UnindexAsync();
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Puts the client's entry, as stored now, in its index page (a client registered before the index has none).</summary>
+    private Task IndexAsync(bool adding = false)
+    {
+        if (state.State.IndexSequence is not { } sequence)
+        {
+            return Task.CompletedTask;
+        }
+
+        var current = state.State;
+        var entry = new ClientIndexEntry(sequence, ClientId, current.Metadata.ClientName, current.Metadata.SoftwareId, current.CreatedAt, current.DisabledAt is not null);
+        return adding ? IndexPage(sequence).Add(entry) : IndexPage(sequence).Update(entry);
+    }
+
+    private Task UnindexAsync() =>
+        state.State.IndexSequence is { } sequence ? IndexPage(sequence).Remove(sequence) : Task.CompletedTask;
+
+    private IClientIndexGrain IndexPage(long sequence) => GrainFactory.GetGrain<IClientIndexGrain>(ClientIndexKey.ForSequence(Tenant, sequence));
 
     /// <summary>Writes a new state; if storage fails, the activation keeps the last stored state.</summary>
     private async Task Persist(ClientMetadata? metadata, ClientState next)

@@ -18,8 +18,11 @@ public sealed record ClientState
     /// Version 2: adds <see cref="DeletedAt"/>: a deleted client is kept as a tombstone (no metadata, no secret
     /// hash; <see cref="RegistrationTokenHash"/> is the hash of the token that deleted it). A live client's
     /// version 2 document has the members of version 1 (DeletedAt is written only on a tombstone).
+    /// Version 3: adds <see cref="IndexSequence"/> (the client's place in its tenant's client index; absent for
+    /// clients registered before the index) and <see cref="DisabledAt"/> (absent unless disabled). Both are
+    /// written only when set, so a version 3 document of an unindexed, enabled client has the members of version 2.
     /// </summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     [Id(0), JsonPropertyName("Metadata")] public StoredClientMetadata Metadata { get; init; } = new();
 
@@ -50,4 +53,16 @@ public sealed record ClientState
     /// </summary>
     [Id(9), JsonPropertyName("DeletedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? DeletedAt { get; init; }
+
+    /// <summary>
+    /// The sequence its tenant handed out when the client registered: its entry in the client index is on page
+    /// <c>IndexSequence / ClientIndexKey.PageSize</c>. Null for a client registered before the index (not listed).
+    /// A tombstone keeps it, so a repeated delete removes the entry again.
+    /// </summary>
+    [Id(10), JsonPropertyName("IndexSequence"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? IndexSequence { get; init; }
+
+    /// <summary>When an operator disabled the client; null while it is enabled. A disabled client cannot get tokens or manage its registration.</summary>
+    [Id(11), JsonPropertyName("DisabledAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? DisabledAt { get; init; }
 }

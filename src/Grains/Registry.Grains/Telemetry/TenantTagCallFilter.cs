@@ -9,7 +9,7 @@ public sealed class TenantTagCallFilter : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (Activity.Current is { } activity && context.TargetContext.GrainInstance is IClientGrain or ITenantGrain or IInitialAccessTokensGrain)
+        if (Activity.Current is { } activity && context.TargetContext.GrainInstance is IClientGrain or ITenantGrain or IInitialAccessTokensGrain or IClientIndexGrain)
         {
             activity.SetTag(RegistryTelemetry.TenantAttribute, ClientKey.TenantOf(context.TargetId.Key.ToString()!));
         }
