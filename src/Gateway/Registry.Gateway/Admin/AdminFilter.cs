@@ -4,6 +4,7 @@ using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tokens;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Telemetry;
+using Registry.Protocol.Tenancy;
 
 namespace Registry.Gateway.Admin;
 
@@ -52,12 +53,14 @@ internal sealed class AdminFilter(AdminListener listener, OperatorClient operato
         finally
         {
             metrics.RecordAdmin(operation.Name, error?.Code);
-            if (error is null || !ErrorIds.IsLimit(error.Id))
+            if ((error is null || !ErrorIds.IsLimit(error.Id)) && _audit.IsEnabled(LogLevel.Information))
             {
-                var tenant = http.GetRouteValue("tenant") as string;
+                // Raw path input is logged only when it is a valid tenant name.
+                var tenant = http.GetRouteValue("tenant") is string name && TenantNames.IsValid(name) ? name : null;
                 var trace = Activity.Current?.TraceId.ToHexString() ?? TraceParent.TraceId(http.Request) ?? http.TraceIdentifier;
-                AuditLog.Admin(_audit, operation.Name, admin.OperatorId, tenant, admin.Target, error is null ? RegistryTelemetry.Success : RegistryTelemetry.Failure,
-                    error?.Code, error?.Id, http.Connection.RemoteIpAddress?.ToString(), trace);
+                var ip = http.Connection.RemoteIpAddress?.ToString();
+                var outcome = error is null ? RegistryTelemetry.Success : RegistryTelemetry.Failure;
+                AuditLog.Admin(_audit, operation.Name, admin.OperatorId, tenant, admin.Target, outcome, error?.Code, error?.Id, ip, trace);
             }
         }
     }

@@ -50,7 +50,7 @@ internal sealed class AdminListener
 
             var rest = url[(scheme + 3)..].TrimEnd('/');
             var colon = rest.LastIndexOf(':');
-            if (colon <= 0 || rest.IndexOf('/', StringComparison.Ordinal) >= 0
+            if (colon <= 0 || rest.Contains('/', StringComparison.Ordinal)
                 || !int.TryParse(rest[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
             {
                 return false;

@@ -66,9 +66,9 @@ internal static class InitialAccessTokenEndpoints
 
         var token = runtime.Identifiers.NewInitialAccessToken(out var id);
         var expiresAt = DateTimeOffset.UtcNow.AddSeconds(seconds);
-        var issue = (Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant), id, token, expiresAt, uses, Scopes: (IReadOnlyList<string>?)scopes);
+        var issue = (Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant), id, token, expiresAt, uses, Scopes: (IReadOnlyList<string>?)scopes?.Distinct(StringComparer.Ordinal).ToArray());
         var created = await GrainCalls.RetryAsync(issue, c => c.Grain.Create(c.id, c.token, c.expiresAt, c.uses, c.Scopes), http.RequestAborted);
-        if (created is null)
+        if (created != InitialAccessTokenCreateStatus.Ok)
         {
             return Error(OAuthError.InvalidRequest(ErrorIds.AdminTokenLimit, "the tenant holds its maximum number of live initial access tokens; revoke some first"));
         }

@@ -14,9 +14,6 @@ internal sealed class OperatorKeys(IGrainFactory grains, TimeProvider time) : ID
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(10);
 
-    /// <summary>The operator grain's key (there is one).</summary>
-    private const string GrainKey = "operator";
-
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Loaded? _current;
 
@@ -35,7 +32,7 @@ internal sealed class OperatorKeys(IGrainFactory grains, TimeProvider time) : ID
                 return again;
             }
 
-            var material = await GrainCalls.RetryAsync(grains.GetGrain<IOperatorGrain>(GrainKey), g => g.GetSigningKeys(), cancellationToken);
+            var material = await GrainCalls.RetryAsync(grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key), g => g.GetSigningKeys(), cancellationToken);
 
             // Requests still using the previous key objects finish with them: they are collected, not disposed.
             return _current = new Loaded(material, time.GetUtcNow());

@@ -69,10 +69,10 @@ internal static class TenantAdminEndpoints
             return Error(OAuthError.InvalidRequest(ErrorIds.AdminParameterInvalid, $"limit must be between 1 and {MaxLimit}; cursor must be a next_cursor answered before"));
         }
 
-        var page = await GrainCalls.RetryAsync((Index: grains.GetGrain<ITenantIndexGrain>(TenantIndexKey), cursor, Limit: pageSize),
+        var page = await GrainCalls.RetryAsync((Index: grains.GetGrain<ITenantIndexGrain>(ITenantIndexGrain.Key), cursor, Limit: pageSize),
             c => c.Index.List(c.cursor, c.Limit), http.RequestAborted);
-        var tenants = new List<TenantResponse>(page.Names.Count);
-        foreach (var name in page.Names)
+        var tenants = new List<TenantResponse>(page.Tenants.Length);
+        foreach (var name in page.Tenants)
         {
             if (await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(name.Name), t => t.Describe(), http.RequestAborted) is { } tenant)
             {
@@ -80,7 +80,7 @@ internal static class TenantAdminEndpoints
             }
         }
 
-        return TypedResults.Ok(new TenantList(tenants, page.HasMore && page.Names.Count > 0 ? page.Names[^1].Name : null));
+        return TypedResults.Ok(new TenantList(tenants, page.More && page.Tenants.Length > 0 ? page.Tenants[^1].Name : null));
     }
 
     private static async Task<Results<Ok<TenantResponse>, OAuthErrorResult>> Read(HttpContext http, string tenant, IGrainFactory grains, IssuerResolver issuers)
@@ -142,9 +142,6 @@ internal static class TenantAdminEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>The tenant index grain's key (there is one).</summary>
-    public const string TenantIndexKey = "all";
-
     public static OAuthError NotFound(string tenant) =>
         OAuthError.InvalidRequest(ErrorIds.AdminTenantNotFound, $"there is no tenant named '{(TenantNames.IsValid(tenant) ? tenant : "?")}'");
 
@@ -152,6 +149,8 @@ internal static class TenantAdminEndpoints
     {
         TenantChangeStatus.Ok => null,
         TenantChangeStatus.Exists => OAuthError.InvalidRequest(ErrorIds.AdminTenantExists, $"a tenant named '{tenant}' exists"),
+        TenantChangeStatus.LimitReached => OAuthError.InvalidRequest(ErrorIds.AdminTenantLimit,
+            $"the deployment holds its maximum number of runtime tenants ({ITenantIndexGrain.MaxRuntimeTenants}); delete one first"),
         TenantChangeStatus.Configured => OAuthError.InvalidRequest(ErrorIds.AdminTenantConfigured,
             $"the tenant '{tenant}' is defined in configuration (Registry:Tenants:{tenant}); change it there"),
         _ => NotFound(tenant),

@@ -76,7 +76,7 @@ internal static class RegistrationEndpoints
         if (initialTokens is not null)
         {
             var use = await GrainCalls.RetryAsync((Grain: initialTokens, Id: grant.InitialAccessTokenId!, Token: grant.InitialAccessToken!), c => c.Grain.Consume(c.Id, c.Token), http.RequestAborted);
-            if (use.Status != InitialAccessTokenStatus.Valid)
+            if (!use.IsValid)
             {
                 await GrainCalls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
                 return Error(RegistrationAccess.InitialAccessTokenRefused);

@@ -32,7 +32,7 @@ internal sealed partial class TenantChangeListener(IGrainFactory grains, TenantC
             {
                 try
                 {
-                    var version = await grains.GetGrain<ITenantIndexGrain>(TenantIndexKey).Subscribe(reference);
+                    var version = await grains.GetGrain<ITenantIndexGrain>(ITenantIndexGrain.Key).Subscribe(reference);
                     Observe(version, notified: false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -70,8 +70,6 @@ internal sealed partial class TenantChangeListener(IGrainFactory grains, TenantC
             _version = notified ? Math.Max(_version, version) : version;
         }
     }
-
-    private const string TenantIndexKey = "all";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not subscribe to tenant changes; retrying")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);

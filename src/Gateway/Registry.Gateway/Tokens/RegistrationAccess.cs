@@ -29,7 +29,7 @@ internal static class RegistrationAccess
                 when BearerTokenValidator.ReadBearer(request) is { } bearer && tenant.Tenant.Identifiers.TryReadInitialAccessToken(bearer, out var id):
                 var check = await GrainCalls.RetryAsync((Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant.Name), id, bearer),
                     c => c.Grain.Check(c.id, c.bearer), request.HttpContext.RequestAborted);
-                return check.Status == InitialAccessTokenStatus.Valid
+                return check.IsValid
                     ? new RegistrationGrant(policy.NarrowedTo(check.AllowedScopes), id, bearer)
                     : InitialAccessTokenRefused;
             default:

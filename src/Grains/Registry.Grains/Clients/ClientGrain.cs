@@ -21,7 +21,7 @@ namespace Registry.Grains.Clients;
 internal sealed partial class ClientGrain(
     [PersistentState("client", RegistryStorage.Name)] IPersistentState<ClientState> state,
     TimeProvider time,
-    TenantDirectory tenants,
+    TenantThrottles throttles,
     ILogger<ClientGrain> logger) : Grain, IClientGrain
 {
     /// <summary>"Last used" is written at most this often; in between it lives in memory until deactivation.</summary>
@@ -37,7 +37,10 @@ internal sealed partial class ClientGrain(
     private FailureBackoff? _backoff;
     private TokenBucket? _tokens;
 
-    private ThrottlePolicy Throttles => tenants.Find(Tenant)?.Throttles ?? new ThrottlePolicy();
+    // The tenant's limits, read once per activation (a runtime tenant's through the silo's cache).
+    private ThrottlePolicy Throttles { get; set; } = new();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => Throttles = await throttles.ForAsync(Tenant);
 
     /// <summary>Failed secret and registration-token checks of this client id.</summary>
     private FailureBackoff Backoff => _backoff ??= Throttles.ClientBackoff();

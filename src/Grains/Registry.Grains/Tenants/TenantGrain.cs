@@ -147,7 +147,10 @@ internal sealed partial class TenantGrain(
             return TenantChangeStatus.NotFound;
         }
 
-        var stored = StoredTenantDefinition.From(definition);
+        // An empty hash keeps the admin secret (a replacement that does not rotate it).
+        var stored = StoredTenantDefinition.From(definition.AdminSecretHash.Length == 0
+            ? definition with { AdminSecretHash = state.State.Definition!.AdminSecretHash }
+            : definition);
         var next = state.State.Copy();
         next.Definition = stored;
         next.UpdatedAt = time.GetUtcNow();

@@ -134,6 +134,7 @@ public static class ErrorIds
     public const string AdminTenantNotFound = "admin.tenant_not_found";
     public const string AdminTenantExists = "admin.tenant_exists";
     public const string AdminTenantConfigured = "admin.tenant_configured";
+    public const string AdminTenantLimit = "admin.tenant_limit";
     public const string AdminClientNotFound = "admin.client_not_found";
     public const string AdminTokenNotFound = "admin.initial_access_token_not_found";
     public const string AdminTokenLimit = "admin.initial_access_token_limit";
