@@ -3,10 +3,11 @@
 #
 # Builds the solution (warnings are errors), checks formatting (dotnet format), installs what the tests
 # need when missing (curl, jq, openssl, prometheus for promtool, redis-server, yamllint, docker-compose and
-# Node.js from apt, Azurite and the interop client libraries from npm, dotnet-stryker from NuGet), runs every
-# test project one at a time (the failover tests start real Redis, Azurite, silo and gateway processes
-# through deploy/local/cluster.sh), then the smoke scripts (the README's curl flow and a real OAuth client
-# library against the real registry, the deployment files), then mutation testing of the protocol core.
+# Node.js from apt, Azurite, the interop client libraries and the OpenAPI validator from npm, dotnet-stryker
+# from NuGet), runs every test project one at a time (the failover tests start real Redis, Azurite, silo and
+# gateway processes through deploy/local/cluster.sh), then the smoke scripts in tests/smoke (the README's curl
+# flow, its operator walk-through with registry-admin, the OpenAPI document and a real OAuth client library
+# against the real registry, the deployment files), then mutation testing of the protocol core.
 #
 # A run cannot report green unless every project ran to the end:
 # - counts come from each project's TRX result file, never from console text;
