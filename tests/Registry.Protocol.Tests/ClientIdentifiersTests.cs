@@ -136,6 +136,100 @@ public sealed class ClientIdentifiersTests : IDisposable
         Assert.Throws<ArgumentException>(() => new ClientIdentifiers(new byte[16], acceptsLegacy: false));
     }
 
+    [Fact]
+    public void Initial_access_tokens_have_their_documented_shape_and_read_back_to_their_id()
+    {
+        var token = _tenant.NewInitialAccessToken(out var id);
+
+        Assert.Equal((86, 22), (token.Length, id.Length));
+        Assert.Equal((86, 22), (ClientIdentifiers.InitialAccessTokenLength, ClientIdentifiers.InitialAccessTokenIdLength));
+        Assert.True(Base64UrlChars.IsBase64Url(token) && Base64UrlChars.IsBase64Url(id));
+        Assert.Equal(id, Base64Url.EncodeToString(Base64Url.DecodeFromChars(token).AsSpan(0, 16)));
+        Assert.True(_tenant.TryReadInitialAccessToken(token, out var read));
+        Assert.Equal(id, read);
+        Assert.True(_legacyTenant.TryReadInitialAccessToken(token, out _));
+
+        var another = _tenant.NewInitialAccessToken(out var anotherId);
+        Assert.NotEqual((token, id), (another, anotherId));
+    }
+
+    [Fact]
+    public void The_initial_access_token_mac_is_truncated_hmac_sha256_over_the_labelled_id_and_random_part()
+    {
+        byte[] idBytes = [.. Enumerable.Range(100, 16).Select(i => (byte)i)];
+        var random = new byte[32];
+        var mac = HMACSHA256.HashData(Key, (byte[])[.. "initial_access_token:"u8, .. idBytes, .. random])[..16];
+        var wrongLabel = HMACSHA256.HashData(Key, (byte[])[.. "registration_access_token:"u8, .. idBytes, .. random])[..16];
+        var fullMac = HMACSHA256.HashData(Key, (byte[])[.. "initial_access_token:"u8, .. idBytes, .. random]);
+
+        Assert.True(_tenant.TryReadInitialAccessToken(Base64Url.EncodeToString([.. idBytes, .. random, .. mac]), out var id));
+        Assert.Equal(Base64Url.EncodeToString(idBytes), id);
+        Assert.False(_tenant.TryReadInitialAccessToken(Base64Url.EncodeToString([.. idBytes, .. random, .. wrongLabel]), out id));
+        Assert.Equal("", id);
+        Assert.False(_tenant.TryReadInitialAccessToken(Base64Url.EncodeToString([.. idBytes, .. random, .. fullMac]), out _));
+        Assert.False(_tenant.TryReadInitialAccessToken(Base64Url.EncodeToString([.. idBytes, .. random, .. mac[..15]]), out _));
+    }
+
+    [Fact]
+    public void A_changed_character_or_another_tenants_key_fails_the_initial_access_token_mac()
+    {
+        var token = _tenant.NewInitialAccessToken(out _);
+        using var other = new ClientIdentifiers(ClientIdentifiers.NewKey(), acceptsLegacy: true);
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            // 'A' and 'Q' differ in the high bits, which the last character (4 padding bits) also carries.
+            var chars = token.ToCharArray();
+            chars[i] = chars[i] == 'A' ? 'Q' : 'A';
+            Assert.False(_tenant.TryReadInitialAccessToken(new string(chars), out var id), $"character {i}");
+            Assert.Equal("", id);
+        }
+
+        Assert.False(other.TryReadInitialAccessToken(token, out var otherId));
+        Assert.Equal("", otherId);
+    }
+
+    [Fact]
+    public void No_kind_of_identifier_reads_as_another()
+    {
+        var clientId = _tenant.NewClientId();
+        var registrationToken = _tenant.NewRegistrationAccessToken(clientId);
+        var initialToken = _tenant.NewInitialAccessToken(out var tokenId);
+
+        Assert.False(_legacyTenant.TryReadInitialAccessToken(clientId, out _));
+        Assert.False(_legacyTenant.TryReadInitialAccessToken(registrationToken, out _));
+        Assert.False(_legacyTenant.TryReadInitialAccessToken(tokenId, out _));
+        Assert.False(_legacyTenant.TryReadInitialAccessToken(Secrets.NewSecret(), out _));
+        Assert.False(_legacyTenant.IsClientId(initialToken));
+        Assert.False(_legacyTenant.IsClientId(initialToken[..32]));
+        Assert.False(_tenant.IsClientId(tokenId));
+        Assert.False(_legacyTenant.IsRegistrationAccessToken(clientId, initialToken));
+        Assert.False(_legacyTenant.IsRegistrationAccessToken(clientId, initialToken[..64]));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA ")]
+    public void Values_this_tenant_did_not_issue_are_not_initial_access_tokens(string value)
+    {
+        Assert.False(_tenant.TryReadInitialAccessToken(value, out var id));
+        Assert.Equal("", id);
+    }
+
+    [Fact]
+    public void An_initial_access_token_with_a_character_more_or_less_is_not_read()
+    {
+        var token = _tenant.NewInitialAccessToken(out _);
+
+        Assert.False(_tenant.TryReadInitialAccessToken(token + "A", out _));
+        Assert.False(_tenant.TryReadInitialAccessToken(token[..^1], out _));
+        Assert.False(_tenant.TryReadInitialAccessToken(token + token, out _));
+    }
+
     private static string Flip(string value, int index)
     {
         var chars = value.ToCharArray();

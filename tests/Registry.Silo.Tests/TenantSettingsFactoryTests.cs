@@ -1,5 +1,7 @@
 using Registry.Hosting.Configuration;
+using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
+using Registry.Protocol.Tenancy;
 using Registry.Silo.Hosting.Tenancy;
 
 namespace Registry.Silo.Tests;
@@ -51,5 +53,60 @@ public sealed class TenantSettingsFactoryTests
         Assert.Equal(["client_credentials"], acme.Policy.DefaultGrantTypes);
         Assert.Equal((300, 100, 600), (acme.Policy.DefaultTokenLifetimeSeconds, acme.Policy.MinTokenLifetimeSeconds, acme.Policy.MaxTokenLifetimeSeconds));
         Assert.Null(directory.Find("nobody"));
+    }
+
+    [Fact]
+    public void An_unconfigured_registration_policy_restricts_nothing_and_rejects()
+    {
+        var policy = TenantSettingsFactory.CreateDirectory(new Dictionary<string, TenantOptions>()).Find("default")!.Policy;
+
+        Assert.Equal((RegistrationMode.AdminToken, DisallowedHandling.Reject), (policy.Mode, policy.OnDisallowed));
+        Assert.Null(policy.AllowedGrantTypes);
+        Assert.Null(policy.AllowedResponseTypes);
+        Assert.Null(policy.AllowedAuthMethods);
+        Assert.Null(policy.RedirectUriHosts);
+    }
+
+    [Fact]
+    public void Registration_policy_keys_are_mapped_into_the_policy()
+    {
+        var policy = TenantSettingsFactory.Resolve("acme", new TenantOptions
+        {
+            AdminClientSecret = "acme-secret-value",
+            RegistrationMode = "initial_access_token",
+            AllowedGrantTypes = ["client_credentials", "authorization_code"],
+            AllowedResponseTypes = ["code"],
+            AllowedTokenEndpointAuthMethods = ["client_secret_post"],
+            RedirectUriHosts = ["app.example.com", "*.example.org"],
+            OnDisallowed = "narrow",
+        }).Policy;
+
+        Assert.Equal((RegistrationMode.InitialAccessToken, DisallowedHandling.Narrow), (policy.Mode, policy.OnDisallowed));
+        Assert.Equal(["client_credentials", "authorization_code"], policy.AllowedGrantTypes!);
+        Assert.Equal(["code"], policy.AllowedResponseTypes!);
+        Assert.Equal(["client_secret_post"], policy.AllowedAuthMethods!);
+        Assert.Equal(["app.example.com", "*.example.org"], policy.RedirectUriHosts!);
+        Assert.Equal(["authorization_code"], policy.DefaultGrantTypes);
+    }
+
+    [Theory]
+    [InlineData("open", RegistrationMode.Open)]
+    [InlineData("software_statement", RegistrationMode.SoftwareStatement)]
+    [InlineData("admin_token", RegistrationMode.AdminToken)]
+    public void Every_registration_mode_is_read_by_its_wire_name(string configured, RegistrationMode mode)
+    {
+        Assert.Equal(mode, TenantSettingsFactory.ResolvePolicy(new TenantOptions { RegistrationMode = configured }).Mode);
+    }
+
+    [Fact]
+    public void Without_default_grant_types_the_default_is_narrowed_to_the_allowed_grant_types()
+    {
+        var machine = TenantSettingsFactory.ResolvePolicy(new TenantOptions { AllowedGrantTypes = ["client_credentials"] });
+        var configured = TenantSettingsFactory.ResolvePolicy(new TenantOptions { AllowedGrantTypes = ["client_credentials", "implicit"], DefaultGrantTypes = ["implicit"] });
+
+        Assert.Equal(["client_credentials"], machine.DefaultGrantTypes);
+        Assert.Equal(["implicit"], configured.DefaultGrantTypes);
+        Assert.True(TenantSettingsFactory.ResolvePolicy(new TenantOptions(), development: true).AllowLocalUrls);
+        Assert.False(TenantSettingsFactory.ResolvePolicy(new TenantOptions()).AllowLocalUrls);
     }
 }

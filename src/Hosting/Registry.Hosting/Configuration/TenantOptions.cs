@@ -26,6 +26,27 @@ public sealed class TenantOptions
     /// <summary>Grant types a client gets when it registers none (default authorization_code, per RFC 7591 §2).</summary>
     public string[]? DefaultGrantTypes { get; set; }
 
+    /// <summary>
+    /// How registrations are admitted: "admin_token" (default: the admin client's register-scoped token),
+    /// "initial_access_token", "open" or "software_statement" (reserved, refused by the gateway).
+    /// </summary>
+    public string? RegistrationMode { get; set; }
+
+    /// <summary>grant_types clients may register (default: every registrable one).</summary>
+    public string[]? AllowedGrantTypes { get; set; }
+
+    /// <summary>response_types clients may register (default: every registrable one).</summary>
+    public string[]? AllowedResponseTypes { get; set; }
+
+    /// <summary>token_endpoint_auth_method values clients may register (default: every supported one).</summary>
+    public string[]? AllowedTokenEndpointAuthMethods { get; set; }
+
+    /// <summary>Hosts redirect URIs may name: exact hosts or "*.example.com" for the names below it (default: any).</summary>
+    public string[]? RedirectUriHosts { get; set; }
+
+    /// <summary>What is done with requested values the tenant does not allow: "reject" (default) or "narrow" (RFC 7591 §3.1).</summary>
+    public string? OnDisallowed { get; set; }
+
     /// <summary>Access-token lifetime of a client that registers none (default 1800 s).</summary>
     public int? TokenLifetimeSeconds { get; set; }
 

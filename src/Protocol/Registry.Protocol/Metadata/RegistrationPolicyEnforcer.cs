@@ -58,8 +58,9 @@ internal static class RegistrationPolicyEnforcer
             return grants.Refusal ?? responses.Refusal;
         }
 
+        // A redirect-based grant with no redirect URI left (none sent is RedirectUriRule's to refuse).
         var registeredGrants = (IReadOnlyList<string>?)grants.Kept ?? policy.EffectiveDefaultGrantTypes;
-        if (redirects.Kept is [] && request.RedirectUris is [_, ..] && registeredGrants.Any(GrantTypes.UsesRedirect))
+        if (redirects.Kept is [] && registeredGrants.Any(GrantTypes.UsesRedirect))
         {
             return redirects.Refusal;
         }

@@ -127,9 +127,14 @@ public sealed class ClientIdentifiers : IDisposable
     public bool TryReadInitialAccessToken(string token, out string id)
     {
         id = "";
+        if (token.Length != InitialAccessTokenLength) // the decoder throws on lengths base64 never has
+        {
+            return false;
+        }
+
         Span<byte> raw = stackalloc byte[InitialTokenSignedBytes + InitialTokenMacBytes];
         Span<byte> expected = stackalloc byte[InitialTokenMacBytes];
-        if (!TryDecode(token, raw)) // of any other length too
+        if (!TryDecode(token, raw))
         {
             return false;
         }

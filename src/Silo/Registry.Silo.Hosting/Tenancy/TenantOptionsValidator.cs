@@ -16,7 +16,7 @@ namespace Registry.Silo.Hosting.Tenancy;
 /// </summary>
 internal sealed class TenantOptionsValidator(IHostEnvironment environment) : IValidateOptions<RegistryOptions>
 {
-    private const int MaxLifetimeSeconds = 7 * 24 * 3600;
+    private const int MaxLifetimeSeconds = RegistrationPolicyValidator.MaxTokenLifetimeSeconds;
 
     /// <summary>The shortest bootstrap secret accepted outside Development (about 190 bits as random base64).</summary>
     public const int ProductionSecretLength = 32;
@@ -52,20 +52,63 @@ internal sealed class TenantOptionsValidator(IHostEnvironment environment) : IVa
         }
 
         CheckAdmin(tenant, key, options, failures);
-        CheckLifetimes(key, options, failures);
-        CheckScopes(key, options, failures);
         if (options.SigningAlgorithm is { } algorithm && !JoseAlgorithms.AccessTokenSigning.Contains(algorithm, StringComparer.Ordinal))
         {
             failures.Add($"{key}:SigningAlgorithm '{algorithm}' must be one of {string.Join(", ", JoseAlgorithms.AccessTokenSigning)}");
         }
 
         CheckLimits(key, options, failures);
+
+        // The registration policy: each key's own checks, then the policy as a whole when they found nothing.
+        var before = failures.Count;
+        CheckLifetimes(key, options, failures);
+        CheckScopes(key, options, failures);
         var unknownGrant = options.DefaultGrantTypes?.FirstOrDefault(g => !GrantTypes.Registrable.Contains(g, StringComparer.Ordinal));
         if (unknownGrant is not null || options.DefaultGrantTypes is [])
         {
             failures.Add($"{key}:DefaultGrantTypes must be a non-empty list of {string.Join(", ", GrantTypes.Registrable)}");
         }
+
+        CheckWireNames(key, options, failures);
+        if (failures.Count == before)
+        {
+            CheckPolicy(key, options, failures);
+        }
     }
+
+    private static void CheckWireNames(string key, TenantOptions options, List<string> failures)
+    {
+        if (options.RegistrationMode is { } mode && !RegistrationModes.TryParse(mode, out _))
+        {
+            failures.Add($"{key}:RegistrationMode '{mode}' must be one of {string.Join(", ", RegistrationModes.All)}");
+        }
+
+        if (options.OnDisallowed is { } handling && !DisallowedHandlings.TryParse(handling, out _))
+        {
+            failures.Add($"{key}:OnDisallowed '{handling}' must be one of {string.Join(", ", DisallowedHandlings.All)}");
+        }
+    }
+
+    /// <summary>
+    /// The policy as the tenant will serve it, checked by the protocol core (known values, host entries, defaults within
+    /// the allowed lists), once the checks above found nothing: its first problem, named by its configuration key.
+    /// </summary>
+    private static void CheckPolicy(string key, TenantOptions options, List<string> failures)
+    {
+        if (RegistrationPolicyValidator.Validate(TenantSettingsFactory.ResolvePolicy(options)) is not { } error)
+        {
+            return;
+        }
+
+        // The description starts with the policy member's wire name ("allowed_grant_types contains ...").
+        var member = error.Description.Split(' ', 2)[0];
+        failures.Add($"{key}:{ConfigurationKey(member)}{error.Description[member.Length..]}");
+    }
+
+    /// <summary>A policy member's wire name as its configuration key: allowed_grant_types is AllowedGrantTypes.</summary>
+    private static string ConfigurationKey(string member) => member == "default_token_lifetime_seconds"
+        ? nameof(TenantOptions.TokenLifetimeSeconds)
+        : string.Concat(member.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     private void CheckAdmin(string tenant, string key, TenantOptions options, List<string> failures)
     {

@@ -30,17 +30,7 @@ public static class TenantSettingsFactory
     public static TenantSettings Resolve(string name, TenantOptions options, bool development = false)
     {
         var secret = options.AdminClientSecret ?? TenantOptions.DefaultAdminClientSecret;
-        var defaults = new RegistrationPolicy();
-        var policy = new RegistrationPolicy
-        {
-            AllowedScopes = options.AllowedScopes ?? defaults.AllowedScopes,
-            DefaultScope = options.DefaultScope ?? defaults.DefaultScope,
-            DefaultGrantTypes = options.DefaultGrantTypes ?? defaults.DefaultGrantTypes,
-            DefaultTokenLifetimeSeconds = options.TokenLifetimeSeconds ?? defaults.DefaultTokenLifetimeSeconds,
-            MinTokenLifetimeSeconds = options.MinTokenLifetimeSeconds ?? defaults.MinTokenLifetimeSeconds,
-            MaxTokenLifetimeSeconds = options.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
-            AllowLocalUrls = development,
-        };
+        var policy = ResolvePolicy(options, development);
         var limits = options.Limits;
         var unset = new ThrottlePolicy();
         var throttles = new ThrottlePolicy
@@ -64,5 +54,34 @@ public static class TenantSettingsFactory
             policy,
             options.SigningAlgorithm ?? JoseAlgorithms.RS256,
             throttles);
+    }
+
+    /// <summary>
+    /// The tenant's registration policy: configured values, defaults for the rest. Wire names that do not parse take
+    /// the default (startup validation refuses them first). Without configured DefaultGrantTypes, the default grant
+    /// types are those of RFC 7591 within AllowedGrantTypes (<see cref="RegistrationPolicy.EffectiveDefaultGrantTypes"/>).
+    /// </summary>
+    public static RegistrationPolicy ResolvePolicy(TenantOptions options, bool development = false)
+    {
+        var defaults = new RegistrationPolicy();
+        _ = RegistrationModes.TryParse(options.RegistrationMode ?? RegistrationModes.AdminToken, out var mode);
+        _ = DisallowedHandlings.TryParse(options.OnDisallowed ?? DisallowedHandlings.Reject, out var onDisallowed);
+        var allowedGrants = options.AllowedGrantTypes;
+        return new RegistrationPolicy
+        {
+            Mode = mode,
+            AllowedScopes = options.AllowedScopes ?? defaults.AllowedScopes,
+            DefaultScope = options.DefaultScope ?? defaults.DefaultScope,
+            DefaultGrantTypes = options.DefaultGrantTypes ?? (defaults with { AllowedGrantTypes = allowedGrants }).EffectiveDefaultGrantTypes,
+            AllowedGrantTypes = allowedGrants,
+            AllowedResponseTypes = options.AllowedResponseTypes,
+            AllowedAuthMethods = options.AllowedTokenEndpointAuthMethods,
+            RedirectUriHosts = options.RedirectUriHosts,
+            OnDisallowed = onDisallowed,
+            DefaultTokenLifetimeSeconds = options.TokenLifetimeSeconds ?? defaults.DefaultTokenLifetimeSeconds,
+            MinTokenLifetimeSeconds = options.MinTokenLifetimeSeconds ?? defaults.MinTokenLifetimeSeconds,
+            MaxTokenLifetimeSeconds = options.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
+            AllowLocalUrls = development,
+        };
     }
 }
