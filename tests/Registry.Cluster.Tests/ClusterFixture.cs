@@ -13,8 +13,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Every client the scenarios got a 201 for: none may ever be lost.</summary>
     public List<JsonElement> Acknowledged { get; } = [];
 
-    /// <summary>The port of a second gateway, once a scenario started one (cluster.sh start-gateway 2).</summary>
-    public int? SecondGatewayPort { get; set; }
+    /// <summary>A second gateway, once a scenario started one (cluster.sh start-gateway 2; stopped by down).</summary>
+    public HttpClient? SecondGateway { get; set; }
 
     public async Task InitializeAsync()
     {
@@ -25,6 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        SecondGateway?.Dispose();
         await Cluster.RunAsync("down");
         if (Directory.Exists(Cluster.RunDirectory))
         {

@@ -16,7 +16,7 @@ public sealed class ControlPlaneTests(ClusterFixture fixture, ITestOutputHelper 
 {
     private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(5);
 
-    private HttpClient _second = null!;
+    private HttpClient Second => fixture.SecondGateway!;
 
     private LocalCluster Cluster => fixture.Cluster;
 
@@ -25,21 +25,14 @@ public sealed class ControlPlaneTests(ClusterFixture fixture, ITestOutputHelper 
     public async Task InitializeAsync()
     {
         await EnsureSilosAsync();
-        var port = fixture.SecondGatewayPort ??= TestPorts.Next();
-        var status = await Cluster.RunAsync("status");
-        if (!IsRunning(status, "gateway2"))
+        fixture.SecondGateway ??= new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{TestPorts.Next()}"), Timeout = TimeSpan.FromSeconds(30) };
+        if (!IsRunning(await Cluster.RunAsync("status"), "gateway2"))
         {
-            await Cluster.RunAsync("start-gateway", "2", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Cluster.RunAsync("start-gateway", "2", Second.BaseAddress!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-
-        _second = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public Task DisposeAsync()
-    {
-        _second.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_tenant_created_or_deleted_on_one_gateway_is_served_or_stops_on_another_within_5_seconds()
@@ -48,19 +41,19 @@ public sealed class ControlPlaneTests(ClusterFixture fixture, ITestOutputHelper 
         var discovery = $"/tenants/{name}/.well-known/openid-configuration";
 
         // The second gateway has just been told the name is unknown (and remembers that for 30 s).
-        Assert.Equal(HttpStatusCode.NotFound, (await _second.GetAsync(discovery)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Second.GetAsync(discovery)).StatusCode);
 
         using var created = await AdminAsync(Http, HttpMethod.Post, "/admin/tenants", $$"""{"name":"{{name}}","registration_mode":"open"}""");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var clock = Stopwatch.StartNew();
-        await Eventually.UntilAsync(async () => (await _second.GetAsync(discovery)).StatusCode, s => s == HttpStatusCode.OK, Propagation,
+        await Eventually.UntilAsync(async () => (await Second.GetAsync(discovery)).StatusCode, s => s == HttpStatusCode.OK, Propagation,
             "the second gateway to serve the created tenant");
         var servedAfter = clock.Elapsed;
 
         using var deleted = await AdminAsync(Http, HttpMethod.Delete, $"/admin/tenants/{name}");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         clock.Restart();
-        await Eventually.UntilAsync(async () => (await _second.GetAsync(discovery)).StatusCode, s => s == HttpStatusCode.NotFound, Propagation,
+        await Eventually.UntilAsync(async () => (await Second.GetAsync(discovery)).StatusCode, s => s == HttpStatusCode.NotFound, Propagation,
             "the second gateway to stop serving the deleted tenant");
         output.WriteLine($"created: served by the second gateway after {servedAfter.TotalMilliseconds:F0} ms; deleted: gone after {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
@@ -73,11 +66,11 @@ public sealed class ControlPlaneTests(ClusterFixture fixture, ITestOutputHelper 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var issued = await AdminAsync(Http, HttpMethod.Post, $"/admin/tenants/{name}/initial-access-tokens", """{"expires_in":600,"max_uses":2}""");
         var token = (await issued.JsonAsync()).Str("initial_access_token");
-        await Eventually.UntilAsync(async () => (await _second.GetAsync($"/tenants/{name}/jwks")).StatusCode, s => s == HttpStatusCode.OK, Propagation,
+        await Eventually.UntilAsync(async () => (await Second.GetAsync($"/tenants/{name}/jwks")).StatusCode, s => s == HttpStatusCode.OK, Propagation,
             "the second gateway to serve the tenant");
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            (i % 2 == 0 ? Http : _second).SendJsonAsync(HttpMethod.Post, $"/tenants/{name}/register", token, """{"grant_types":["client_credentials"]}""")));
+            (i % 2 == 0 ? Http : Second).SendJsonAsync(HttpMethod.Post, $"/tenants/{name}/register", token, """{"grant_types":["client_credentials"]}""")));
 
         Assert.Equal(2, attempts.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.All(attempts.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Unauthorized, a.StatusCode));

@@ -71,7 +71,7 @@ public sealed class AdminExposureTests
         using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}") };
         Assert.NotEqual(adminPort, server.BaseAddress.Port);
 
-        foreach (var path in new[] { "/openapi/v1.json", "/docs" })
+        foreach (var path in new List<string> { "/openapi/v1.json", "/docs" })
         {
             using var onPublic = await server.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, onPublic.StatusCode);

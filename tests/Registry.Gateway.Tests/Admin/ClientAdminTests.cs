@@ -5,7 +5,7 @@ using Registry.Protocol.Errors;
 namespace Registry.Gateway.Tests.Admin;
 
 /// <summary>/admin/tenants/{t}/clients: listed newest first with stable cursors and filters, read, disabled, enabled, deleted.</summary>
-[Collection(AdminCollection.Name)]
+[Collection(AdminCollectionDefinition.Name)]
 public sealed class ClientAdminTests(AdminFixture fixture)
 {
     private async Task<(string Tenant, List<JsonElement> Clients)> TenantWithClientsAsync(int count, Func<int, string>? body = null)

@@ -5,7 +5,7 @@ using Registry.Protocol.Errors;
 namespace Registry.Gateway.Tests.Admin;
 
 /// <summary>Initial access tokens (RFC 7591 §3): issued by the operator, counted exactly, valid only at their tenant's /register.</summary>
-[Collection(AdminCollection.Name)]
+[Collection(AdminCollectionDefinition.Name)]
 public sealed class InitialAccessTokenTests(AdminFixture fixture)
 {
     private const string Registration = """{"grant_types":["client_credentials"],"scope":"openid"}""";
@@ -46,7 +46,7 @@ public sealed class InitialAccessTokenTests(AdminFixture fixture)
     [Fact]
     public async Task A_token_narrows_the_scopes_and_a_revoked_one_stops_working()
     {
-        var (tenant, token) = await IssueAsync(maxUses: 5, allowedScopes: new[] { "profile" });
+        var (tenant, token) = await IssueAsync(maxUses: 5, allowedScopes: new List<string> { "profile" });
         var iat = token.Str("initial_access_token");
 
         using var tooWide = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", iat, Registration);

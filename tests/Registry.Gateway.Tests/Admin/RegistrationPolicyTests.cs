@@ -4,7 +4,7 @@ using Registry.Protocol.Errors;
 namespace Registry.Gateway.Tests.Admin;
 
 /// <summary>A tenant's registration policy (RFC 7591 §3.1): disallowed values refused or narrowed, on create and on RFC 7592 update.</summary>
-[Collection(AdminCollection.Name)]
+[Collection(AdminCollectionDefinition.Name)]
 public sealed class RegistrationPolicyTests(AdminFixture fixture)
 {
     private const string Wide = """
@@ -16,9 +16,9 @@ public sealed class RegistrationPolicyTests(AdminFixture fixture)
     {
         ["registration_mode"] = "open",
         ["on_disallowed"] = onDisallowed,
-        ["allowed_scopes"] = new[] { "openid" },
-        ["allowed_grant_types"] = new[] { "authorization_code" },
-        ["redirect_uri_hosts"] = new[] { "*.partner.example" },
+        ["allowed_scopes"] = new List<string> { "openid" },
+        ["allowed_grant_types"] = new List<string> { "authorization_code" },
+        ["redirect_uri_hosts"] = new List<string> { "*.partner.example" },
     })).Str("name");
 
     [Fact]

@@ -5,13 +5,13 @@ using Registry.Protocol.Errors;
 namespace Registry.Gateway.Tests.Admin;
 
 /// <summary>/admin/tenants: tenants created, read, listed, replaced and deleted at runtime, served at once.</summary>
-[Collection(AdminCollection.Name)]
+[Collection(AdminCollectionDefinition.Name)]
 public sealed class TenantAdminTests(AdminFixture fixture)
 {
     [Fact]
     public async Task A_created_tenant_is_served_at_once_with_its_generated_admin_secret()
     {
-        var tenant = await fixture.CreateTenantAsync(new() { ["registration_mode"] = "admin_token", ["allowed_scopes"] = new[] { "orders.read" } });
+        var tenant = await fixture.CreateTenantAsync(new() { ["registration_mode"] = "admin_token", ["allowed_scopes"] = new List<string> { "orders.read" } });
         var name = tenant.Str("name");
         Assert.Equal(fixture.Server.Issuer + "/tenants/" + name, tenant.Str("issuer"));
         Assert.Equal("admin_api", tenant.Str("source"));
@@ -62,7 +62,7 @@ public sealed class TenantAdminTests(AdminFixture fixture)
         var name = tenant.Str("name");
         using var replaced = await fixture.AdminAsync(HttpMethod.Put, $"/admin/tenants/{name}", new Dictionary<string, object?>
         {
-            ["registration_mode"] = "open", ["allowed_scopes"] = new[] { "a", "b" }, ["max_clients"] = 10,
+            ["registration_mode"] = "open", ["allowed_scopes"] = new List<string> { "a", "b" }, ["max_clients"] = 10,
         });
         var document = await replaced.JsonAsync();
         Assert.Equal("open", document.Str("registration_mode"));

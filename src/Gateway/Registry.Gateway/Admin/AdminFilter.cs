@@ -22,16 +22,17 @@ internal sealed class AdminFilter(AdminListener listener, OperatorClient operato
     {
         var http = context.HttpContext;
         var operation = http.GetEndpoint()?.Metadata.GetMetadata<AdminOperation>() ?? new AdminOperation("admin");
-        if (!listener.Admits(http) || !operatorClient.Enabled)
-        {
-            return new OAuthErrorResult(OAuthError.InvalidRequest(ErrorIds.AdminDisabled, "not found"), EndpointKind.Other);
-        }
-
         var admin = new AdminContext();
         http.Features.Set(admin);
         OAuthError? error = null;
         try
         {
+            if (!listener.Admits(http) || !operatorClient.Enabled)
+            {
+                error = OAuthError.InvalidRequest(ErrorIds.AdminDisabled, "not found");
+                return new OAuthErrorResult(error, EndpointKind.Other);
+            }
+
             if (operation.Name != AdminOperation.Token)
             {
                 error = await AuthenticateAsync(http, admin);

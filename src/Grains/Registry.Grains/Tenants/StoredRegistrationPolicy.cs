@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Registry.Protocol.Metadata;
+using Registry.Protocol.Tenancy;
 
 namespace Registry.Grains.Tenants;
 
@@ -10,11 +11,8 @@ namespace Registry.Grains.Tenants;
 /// environment decides it. Lists are null where null means "no restriction".
 /// </summary>
 /// <remarks>
-/// <see cref="Mode"/>, <see cref="AllowedGrantTypes"/>, <see cref="AllowedResponseTypes"/>,
-/// <see cref="AllowedAuthMethods"/>, <see cref="RedirectUriHosts"/> and <see cref="OnDisallowed"/> hold the
-/// policy members of the registration modes (wire names: "admin_token", "reject", ...); they are mapped to and
-/// from <see cref="RegistrationPolicy"/> in <see cref="From"/> and <see cref="ToPolicy"/> once the protocol core
-/// has them.
+/// <see cref="Mode"/> and <see cref="OnDisallowed"/> are stored by their wire names ("admin_token", "reject", ...),
+/// never as enum numbers; an unknown name (written by a later version) reads as the default.
 /// </remarks>
 [GenerateSerializer]
 [Alias("Registry.StoredRegistrationPolicy")]
@@ -41,6 +39,12 @@ public sealed record StoredRegistrationPolicy
         DefaultTokenLifetimeSeconds = p.DefaultTokenLifetimeSeconds,
         MinTokenLifetimeSeconds = p.MinTokenLifetimeSeconds,
         MaxTokenLifetimeSeconds = p.MaxTokenLifetimeSeconds,
+        Mode = RegistrationModes.ToWire(p.Mode),
+        AllowedGrantTypes = p.AllowedGrantTypes?.ToArray(),
+        AllowedResponseTypes = p.AllowedResponseTypes?.ToArray(),
+        AllowedAuthMethods = p.AllowedAuthMethods?.ToArray(),
+        RedirectUriHosts = p.RedirectUriHosts?.ToArray(),
+        OnDisallowed = DisallowedHandlings.ToWire(p.OnDisallowed),
     };
 
     /// <summary>The policy served; <paramref name="allowLocalUrls"/> is the silo's (development) setting.</summary>
@@ -52,6 +56,12 @@ public sealed record StoredRegistrationPolicy
         DefaultTokenLifetimeSeconds = DefaultTokenLifetimeSeconds,
         MinTokenLifetimeSeconds = MinTokenLifetimeSeconds,
         MaxTokenLifetimeSeconds = MaxTokenLifetimeSeconds,
+        Mode = RegistrationModes.TryParse(Mode, out var mode) ? mode : RegistrationMode.AdminToken,
+        AllowedGrantTypes = AllowedGrantTypes,
+        AllowedResponseTypes = AllowedResponseTypes,
+        AllowedAuthMethods = AllowedAuthMethods,
+        RedirectUriHosts = RedirectUriHosts,
+        OnDisallowed = DisallowedHandlings.TryParse(OnDisallowed, out var handling) ? handling : DisallowedHandling.Reject,
         AllowLocalUrls = allowLocalUrls,
     };
 }

@@ -1,7 +1,7 @@
 namespace Registry.Gateway.Tests.Admin;
 
 [CollectionDefinition(Name)]
-public sealed class AdminCollection : ICollectionFixture<AdminFixture>
+public sealed class AdminCollectionDefinition : ICollectionFixture<AdminFixture>
 {
     public const string Name = "admin";
 }
