@@ -55,8 +55,8 @@ for path in /admin/tenants /admin/token /token /register; do
   check "the document describes $path" bash -c "jq -e --arg p '$path' '.paths | has(\$p)' '$work/openapi.json' >/dev/null"
 done
 
-status=$(curl -s -o "$work/docs.html" -w '%{http_code} %{content_type}' "$B/docs")
-check "/docs answers 200 with an HTML page" bash -c "[[ '$status' == '200 text/html'* ]] && grep -qi '<html' '$work/docs.html'"
+status=$(curl -sL -o "$work/docs.html" -w '%{http_code} %{content_type}' "$B/docs")
+check "/docs answers 200 with an HTML page (after its redirect to /docs/)" bash -c "[[ '$status' == '200 text/html'* ]] && grep -qi '<html' '$work/docs.html'"
 
 echo "smoke: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

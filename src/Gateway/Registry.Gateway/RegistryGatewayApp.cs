@@ -29,6 +29,9 @@ public static class RegistryGatewayApp
         AdminListener.AddUrls(builder);
         var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
+
+        // After the cluster's own services: it subscribes through the cluster once the host has started.
+        builder.Services.AddHostedService<TenantChangeListener>();
         builder.AddRegistryTelemetry("registry-gateway");
         configure?.Invoke(builder);
 
@@ -69,7 +72,6 @@ public static class RegistryGatewayApp
         services.AddSingleton<DiscoveryCaching>();
         services.AddSingleton<AddressGuard>();
         services.AddSingleton<ThrottleAudit>();
-        services.AddHostedService<TenantChangeListener>();
 
         // The admin API and its description.
         services.AddSingleton<AdminListener>();
@@ -77,12 +79,7 @@ public static class RegistryGatewayApp
         services.AddSingleton<OperatorKeys>();
         services.AddSingleton<OperatorTokens>();
         services.ConfigureHttpJsonOptions(options => AdminJson.Configure(options.SerializerOptions));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Registry";
-            document.Info.Description = "OAuth 2.0 dynamic client registration (RFC 7591/7592), token endpoint (RFC 6749) and the admin API (/admin, operator tokens of scope registry:admin).";
-            return Task.CompletedTask;
-        }));
+        services.AddRegistryOpenApi();
         services.AddHostedService(sp => sp.GetRequiredService<ThrottleAudit>());
 
         // Hosts are checked per tenant request (TenantFilter), with an OAuth error; ASP.NET's own filter would

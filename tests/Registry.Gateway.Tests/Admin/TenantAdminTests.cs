@@ -154,8 +154,9 @@ public sealed class TenantAdminTests(AdminFixture fixture)
             Assert.True(paths.TryGetProperty(path, out _), $"the OpenAPI document lacks {path}");
         }
 
-        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("TenantRequest").GetProperty("properties");
-        Assert.True(schema.TryGetProperty("registration_mode", out _));
+        var body = paths.GetProperty("/admin/tenants").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.True(body.GetProperty("schema").GetProperty("properties").TryGetProperty("registration_mode", out _));
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("TenantResponse", out _));
 
         using var docs = await fixture.Http.GetAsync("/docs");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);

@@ -22,6 +22,7 @@ internal static class AdminJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
         return options;
     }
 

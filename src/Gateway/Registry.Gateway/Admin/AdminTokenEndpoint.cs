@@ -23,7 +23,7 @@ internal static class AdminTokenEndpoint
     public static void Map(RouteGroupBuilder admin) =>
         admin.MapPost("/token", Handle).DisableAntiforgery().WithMetadata(new AdminOperation(AdminOperation.Token))
             .WithSummary("Operator token (client_credentials, scope registry:admin)")
-            .Accepts<IDictionary<string, string>>(RequestBody.Form)
+            .WithMetadata(new DocumentedBody(typeof(IDictionary<string, string>), RequestBody.Form))
             .Produces(StatusCodes.Status200OK, contentType: RequestBody.Json)
             .Produces(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status401Unauthorized);
 

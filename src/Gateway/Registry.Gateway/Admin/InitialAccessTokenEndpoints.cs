@@ -20,7 +20,7 @@ internal static class InitialAccessTokenEndpoints
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapPost("/tenants/{tenant}/initial-access-tokens", Create).DisableAntiforgery().WithMetadata(new AdminOperation(AdminOperation.TokenCreate))
-            .WithSummary("Issue an initial access token (shown once)").Accepts<InitialAccessTokenRequest>(RequestBody.Json)
+            .WithSummary("Issue an initial access token (shown once)").WithMetadata(new DocumentedBody(typeof(InitialAccessTokenRequest), RequestBody.Json))
             .Produces<InitialAccessTokenCreated>(StatusCodes.Status201Created);
         admin.MapGet("/tenants/{tenant}/initial-access-tokens", List).WithMetadata(new AdminOperation(AdminOperation.TokenList))
             .WithSummary("List a tenant's initial access tokens (never the tokens)").Produces<InitialAccessTokenList>();

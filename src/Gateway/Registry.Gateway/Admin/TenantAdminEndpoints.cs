@@ -19,13 +19,13 @@ internal static class TenantAdminEndpoints
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapPost("/tenants", Create).DisableAntiforgery().WithMetadata(new AdminOperation(AdminOperation.TenantCreate))
-            .WithSummary("Create a tenant").Accepts<TenantRequest>(RequestBody.Json).Produces<TenantResponse>(StatusCodes.Status201Created);
+            .WithSummary("Create a tenant").WithMetadata(new DocumentedBody(typeof(TenantRequest), RequestBody.Json)).Produces<TenantResponse>(StatusCodes.Status201Created);
         admin.MapGet("/tenants", List).WithMetadata(new AdminOperation(AdminOperation.TenantList))
             .WithSummary("List tenants (by name, paged)").Produces<TenantList>();
         admin.MapGet("/tenants/{tenant}", Read).WithMetadata(new AdminOperation(AdminOperation.TenantRead))
             .WithSummary("Read a tenant").Produces<TenantResponse>();
         admin.MapPut("/tenants/{tenant}", Replace).DisableAntiforgery().WithMetadata(new AdminOperation(AdminOperation.TenantUpdate))
-            .WithSummary("Replace a tenant's settings (admin_client_secret omitted: kept)").Accepts<TenantRequest>(RequestBody.Json).Produces<TenantResponse>();
+            .WithSummary("Replace a tenant's settings (admin_client_secret omitted: kept)").WithMetadata(new DocumentedBody(typeof(TenantRequest), RequestBody.Json)).Produces<TenantResponse>();
         admin.MapDelete("/tenants/{tenant}", Delete).WithMetadata(new AdminOperation(AdminOperation.TenantDelete))
             .WithSummary("Delete a tenant (its clients stop working at once)").Produces(StatusCodes.Status204NoContent);
     }

@@ -22,11 +22,11 @@ internal static class RegistrationEndpoints
     {
         tenant.MapPost("/register", Register).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.Register))
             .WithSummary("Register a client (RFC 7591); bearer: the tenant admin's register token or an initial access token, by registration mode")
-            .Accepts<IDictionary<string, object>>(RequestBody.Json);
+            .WithMetadata(new DocumentedBody(typeof(IDictionary<string, object>), RequestBody.Json));
         tenant.MapGet("/register/{clientId}", Read).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientRead))
             .WithSummary("Read a registration (RFC 7592 §2.1) with its registration access token");
         tenant.MapPut("/register/{clientId}", Update).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientUpdate))
-            .WithSummary("Update a registration (RFC 7592 §2.2)").Accepts<IDictionary<string, object>>(RequestBody.Json);
+            .WithSummary("Update a registration (RFC 7592 §2.2)").WithMetadata(new DocumentedBody(typeof(IDictionary<string, object>), RequestBody.Json));
         tenant.MapDelete("/register/{clientId}", Delete).WithMetadata(new ObservedEndpoint(ObservedEndpoint.ClientDelete))
             .WithSummary("Delete a registration (RFC 7592 §2.3)");
     }

@@ -19,7 +19,7 @@ internal static class TokenEndpoint
     public static void Map(RouteGroupBuilder tenant) =>
         tenant.MapPost("/token", Handle).DisableAntiforgery().WithMetadata(new ObservedEndpoint(ObservedEndpoint.Token))
             .WithSummary("Token endpoint: client_credentials (RFC 6749 §4.4), client_secret_basic or client_secret_post")
-            .Accepts<IDictionary<string, string>>(RequestBody.Form);
+            .WithMetadata(new DocumentedBody(typeof(IDictionary<string, string>), RequestBody.Form));
 
     private static async Task<Results<JsonPayloadResult<IssuedToken>, OAuthErrorResult>> Handle(
         HttpContext http, IGrainFactory grains, AccessTokenIssuer issuer, AddressGuard addresses)

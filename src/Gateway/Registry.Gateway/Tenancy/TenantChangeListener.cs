@@ -9,7 +9,7 @@ namespace Registry.Gateway.Tenancy;
 /// <see cref="RenewEvery"/> (it expires in the grain otherwise, and a restarted index grain forgets it); the version
 /// the grain answers reveals missed notifications, after which every cached tenant is dropped.
 /// </summary>
-internal sealed partial class TenantChangeListener(IGrainFactory grains, TenantCatalog catalog, ILogger<TenantChangeListener> logger)
+internal sealed partial class TenantChangeListener(IGrainFactory grains, TenantCatalog catalog, IHostApplicationLifetime lifetime, ILogger<TenantChangeListener> logger)
     : BackgroundService, ITenantChangeObserver
 {
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
@@ -24,6 +24,12 @@ internal sealed partial class TenantChangeListener(IGrainFactory grains, TenantC
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The cluster (an embedded silo, or the connection to one) is up once the host has started.
+        if (!await HostStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         var reference = grains.CreateObjectReference<ITenantChangeObserver>(this);
         try
         {
@@ -49,6 +55,22 @@ internal sealed partial class TenantChangeListener(IGrainFactory grains, TenantC
         finally
         {
             grains.DeleteObjectReference<ITenantChangeObserver>(reference);
+        }
+    }
+
+    private async Task<bool> HostStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
