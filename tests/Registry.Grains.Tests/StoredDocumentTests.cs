@@ -150,6 +150,92 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(3, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
     }
 
+    [Fact]
+    public async Task A_client_stored_by_version_3_is_disabled_and_indexed_and_comes_back_when_enabled()
+    {
+        var tenant = "golden" + Guid.NewGuid().ToString("N")[..10];
+        var key = ClientKey.Of(tenant, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL");
+        var stored = Document("client-v3.json");
+        fixture.Storage.Put("client", GrainId.Create("client", key), stored);
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+
+        var described = (await grain.Describe())!;
+
+        Assert.Equal(("x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL", "Billing service", "billing"), (described.ClientId, described.Metadata.ClientName, described.Metadata.SoftwareId));
+        Assert.Equal(["client_credentials", "authorization_code"], described.Metadata.GrantTypes);
+        Assert.Equal("Service de facturation", described.Metadata.Localized["client_name#fr"]);
+        Assert.Equal(At("2026-11-30T07:44:57.601372+00:00"), described.CreatedAt);
+        Assert.Equal(At("2026-11-30T07:44:57.601372+00:00"), described.UpdatedAt);
+        Assert.Equal(At("2026-11-30T07:44:57.8964716+00:00"), described.LastUsedAt);
+        Assert.Equal(At("2026-11-30T07:44:58.0087934+00:00"), described.DisabledAt);
+        Assert.False((await grain.Authenticate(Secret)).Authenticated);
+        Assert.Equal(ClientOperationStatus.Unauthorized, (await grain.Read(FirstToken)).Status);
+        Assert.Equal(stored, fixture.Storage.Json("client", GrainId.Create("client", key)));
+
+        Assert.Equal(ClientAdminStatus.Ok, await grain.SetDisabled(false));
+
+        Assert.True((await grain.Authenticate(Secret)).Authenticated);
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Read(FirstToken)).Status);
+        var entry = Assert.Single(await fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.Of(tenant, 2)).List(long.MaxValue, 10, null, null));
+        Assert.Equal(new ClientIndexEntry(2049, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL", "Billing service", "billing", At("2026-11-30T07:44:57.601372+00:00"), false), entry);
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json("client", GrainId.Create("client", key))!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal([.. Names(golden.RootElement).Where(n => n != "DisabledAt")], Names(rewritten.RootElement));
+        Assert.Equal((3, 3, 2049), (rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32(), rewritten.RootElement.GetProperty("IndexSequence").GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_client_stored_by_version_1_is_described_disabled_and_deleted_by_an_operator_without_an_index()
+    {
+        var tenant = "golden" + Guid.NewGuid().ToString("N")[..10];
+        var key = ClientKey.Of(tenant, "GoldenClient" + Guid.NewGuid().ToString("N")[..10]);
+        fixture.Storage.Put("client", GrainId.Create("client", key), Document("client-v1.json"));
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+
+        var described = (await grain.Describe())!;
+        Assert.Equal(("Billing service", null), (described.Metadata.ClientName, described.DisabledAt));
+        Assert.Equal(At("2026-11-30T01:15:24.8237239+00:00"), described.LastUsedAt);
+        Assert.Equal(ClientAdminStatus.Ok, await grain.SetDisabled(true));
+        Assert.False((await grain.Authenticate(Secret)).Authenticated);
+        Assert.Equal(ClientAdminStatus.Ok, await grain.AdminDelete());
+
+        Assert.Null(await grain.Describe());
+        Assert.Equal(0, fixture.Storage.WritesOf(GrainId.Create(RegistryGrainTypes.ClientIndex, ClientIndexKey.Of(tenant, 0))));
+        Assert.DoesNotContain("IndexSequence", fixture.Storage.Json("client", GrainId.Create("client", key)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_index_page_stored_by_version_1_lists_its_entries_and_keeps_its_member_names()
+    {
+        var tenant = "golden" + Guid.NewGuid().ToString("N")[..10];
+        var id = GrainId.Create(RegistryGrainTypes.ClientIndex, ClientIndexKey.Of(tenant, 2));
+        var stored = Document("client-index-v1.json");
+        fixture.Storage.Put(RegistryGrainTypes.ClientIndex, id, stored);
+        var page = fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.Of(tenant, 2));
+
+        var listed = await page.List(long.MaxValue, 10, null, null);
+
+        Assert.Equal(
+            [
+                new ClientIndexEntry(2051, "p9TnW2vXy4zA6bC8dE0fG2hI4jK6lM8n", "Reporting", null, At("2026-11-30T07:44:58.1198429+00:00"), false),
+                new ClientIndexEntry(2049, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL", "Billing service", "billing", At("2026-11-30T07:44:57.601372+00:00"), true),
+            ],
+            listed);
+        await page.Add(listed[1]);
+        Assert.Equal(stored, fixture.Storage.Json(RegistryGrainTypes.ClientIndex, id));
+
+        await page.Remove(2051);
+
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json(RegistryGrainTypes.ClientIndex, id)!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
+        Assert.Equal(1, rewritten.RootElement.GetProperty("SchemaVersion").GetInt32());
+        var entry = Assert.Single(rewritten.RootElement.GetProperty("Entries").EnumerateArray());
+        Assert.Equal(Names(golden.RootElement.GetProperty("Entries")[0]), Names(entry));
+    }
+
+    private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 
     private static string Document(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredDocuments", name));

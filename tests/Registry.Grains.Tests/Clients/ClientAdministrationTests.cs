@@ -118,6 +118,35 @@ public sealed class ClientAdministrationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_retried_update_or_disable_brings_an_entry_left_behind_up_to_date()
+    {
+        var tenant = NewTenant();
+        var (grain, _) = NewClient(tenant);
+        var created = (await grain.Register(new(Metadata), Secrets.NewSecret(), Secrets.NewSecret(), 6)).Client!;
+        var rotated = Secrets.NewSecret();
+        var renamed = Metadata with { ClientName = "Invoicing" };
+
+        using (fixture.Storage.FailWritesOf(PageId(tenant, 0)))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.Update(created.RegistrationAccessToken, new(renamed), null, rotated));
+        }
+
+        Assert.Equal("Billing service", Assert.Single(await List(tenant)).ClientName);
+        Assert.Equal(ClientOperationStatus.Ok, (await grain.Update(created.RegistrationAccessToken, new(renamed), null, rotated)).Status);
+        Assert.Equal("Invoicing", Assert.Single(await List(tenant)).ClientName);
+
+        using (fixture.Storage.FailWritesOf(PageId(tenant, 0)))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.SetDisabled(true));
+        }
+
+        Assert.False((await grain.Authenticate(created.ClientSecret!)).Authenticated);
+        Assert.False(Assert.Single(await List(tenant)).Disabled);
+        Assert.Equal(ClientAdminStatus.Ok, await grain.SetDisabled(true));
+        Assert.True(Assert.Single(await List(tenant)).Disabled);
+    }
+
+    [Fact]
     public async Task Delete_removes_the_entry_and_a_repeated_delete_removes_one_left_behind()
     {
         var tenant = NewTenant();
