@@ -19,6 +19,9 @@ internal static class ClientAdminEndpoints
     private const int DefaultLimit = 50;
     private const int MaxLimit = 500;
 
+    /// <summary>Filters longer than what the index keeps of a name (plain ASCII) could match more than they say: refused.</summary>
+    private const int MaxFilterLength = 200;
+
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapGet("/tenants/{tenant}/clients", List).WithMetadata(new AdminOperation(AdminOperation.ClientList))
@@ -54,9 +57,9 @@ internal static class ClientAdminEndpoints
             from = decoded;
         }
 
-        if (!AdminQuery.TryLimit(limit, DefaultLimit, MaxLimit, out var pageSize) || softwareId?.Length > MetadataLimits.MaxStringLength || clientName?.Length > MetadataLimits.MaxStringLength)
+        if (!AdminQuery.TryLimit(limit, DefaultLimit, MaxLimit, out var pageSize) || softwareId?.Length > MaxFilterLength || clientName?.Length > MaxFilterLength)
         {
-            return Error(OAuthError.InvalidRequest(ErrorIds.AdminParameterInvalid, $"limit must be between 1 and {MaxLimit}; filters at most {MetadataLimits.MaxStringLength} characters"));
+            return Error(OAuthError.InvalidRequest(ErrorIds.AdminParameterInvalid, $"limit must be between 1 and {MaxLimit}; filters at most {MaxFilterLength} characters"));
         }
 
         var range = await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.ClientSequenceRange(), http.RequestAborted);
