@@ -20,6 +20,7 @@ internal sealed class InitialAccessTokensGrain(
     async Task<InitialAccessTokenCreateStatus> IInitialAccessTokensGrain.Create(
         string id, string token, DateTimeOffset expiresAt, int maxUses, IReadOnlyList<string>? allowedScopes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUses, 1);
         if (Find(id) is { } existing)
         {
             // The same create repeated (a lost answer) succeeds again; another token under the id does not.
