@@ -235,8 +235,142 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     }
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    public async Task A_runtime_tenant_stored_by_version_3_serves_its_definition_keys_and_sequence()
+    {
+        var stored = Document("tenant-v3.json");
+        fixture.Storage.Put("tenant", GrainId.Create("tenant", "golden-runtime"), stored);
+        using var json = JsonDocument.Parse(stored);
+        var grain = fixture.Grains.GetGrain<ITenantGrain>("golden-runtime");
+
+        var snapshot = (await grain.GetSnapshot())!;
+
+        Assert.Equal(("golden-runtime", "runtime-admin", 600), (snapshot.Name, snapshot.AdminClientId, snapshot.AdminTokenLifetimeSeconds));
+        Assert.Equal(["orders.read", "orders.write"], snapshot.Policy.AllowedScopes);
+        Assert.Equal("orders.read", snapshot.Policy.DefaultScope);
+        Assert.Equal(["client_credentials"], snapshot.Policy.DefaultGrantTypes);
+        Assert.Equal((1800, 60, 86_400), (snapshot.Policy.DefaultTokenLifetimeSeconds, snapshot.Policy.MinTokenLifetimeSeconds, snapshot.Policy.MaxTokenLifetimeSeconds));
+        Assert.False(snapshot.Policy.AllowLocalUrls);
+        var t = snapshot.Throttles;
+        Assert.Equal((100L, 10.0, 100, 20.0, 7), (t.MaxClients, t.RegistrationsPerSecond, t.RegistrationBurst, t.TokenRequestsPerSecond, t.TokenBurst));
+        Assert.Equal((5, 20, 1, 900), (t.ClientFailuresBeforeBackoff, t.AddressFailuresBeforeBackoff, t.BackoffSeconds, t.MaxBackoffSeconds));
+        var key = Assert.Single(snapshot.SigningKeys);
+        Assert.Equal(("aCwHc82yhEAJe-eRu4Kvk0Q7lzCoKviKc5Q9tsGrT5E", "ES256"), (key.KeyId, key.Algorithm));
+        Assert.Equal(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
+        Assert.Equal(Convert.FromBase64String("X1rdojl/p02mkeUTCe/voy9ND/dekTNRu/caqHAIJ68="), snapshot.IdentifierKey);
+        Assert.False(snapshot.AcceptsLegacyIdentifiers);
+        Assert.True((await grain.AuthenticateAdmin("runtime-admin", "runtime-admin-secret")).IsGranted);
+        var description = (await grain.Describe())!;
+        Assert.False(description.Configured);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T07:36:42.786331+00:00", System.Globalization.CultureInfo.InvariantCulture), description.CreatedAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T07:36:43.0442439+00:00", System.Globalization.CultureInfo.InvariantCulture), description.UpdatedAt);
+
+        // A new activation starts above the stored ceiling; the incarnation began at 1024.
+        Assert.Equal(new ClientSequenceRange(1024, 2048), await grain.ClientSequenceRange());
+        Assert.Equal(2, await grain.AddClientCount(0));
+        Assert.Equal(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "golden-runtime")));
+
+        // The policy members of the registration modes are stored under these names.
+        var policy = JsonSerializer.Deserialize<Registry.Grains.Tenants.TenantState>(stored)!.Definition!.Policy;
+        Assert.Equal(("initial_access_token", "narrow"), (policy.Mode, policy.OnDisallowed));
+        Assert.Equal(["client_credentials"], policy.AllowedGrantTypes!);
+        Assert.Empty(policy.AllowedResponseTypes!);
+        Assert.Equal(["client_secret_basic", "private_key_jwt"], policy.AllowedAuthMethods!);
+        Assert.Equal(["app.example", "*.example.com"], policy.RedirectUriHosts!);
+    }
+
+    [Fact]
+    public async Task A_runtime_tenant_deleted_by_version_3_is_gone_and_created_again_after_its_sequence()
+    {
+        var stored = Document("tenant-v3-deleted.json");
+        fixture.Storage.Put("tenant", GrainId.Create("tenant", "golden-deleted"), stored);
+        var grain = fixture.Grains.GetGrain<ITenantGrain>("golden-deleted");
+
+        Assert.Null(await grain.GetSnapshot());
+        Assert.Null(await grain.Describe());
+        Assert.Equal(TenantChangeStatus.NotFound, await grain.Update(Tenants.RuntimeTenantTests.Definition()));
+        Assert.Equal(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "golden-deleted")));
+
+        Assert.Equal(TenantChangeStatus.Ok, await grain.Create(Tenants.RuntimeTenantTests.Definition()));
+        Assert.Equal(new ClientSequenceRange(2048, 2048), await grain.ClientSequenceRange());
+        Assert.Equal(2048, (await grain.ReserveClientSlot()).Sequence);
+        Assert.Equal(TenantChangeStatus.Ok, await grain.Delete());
+    }
+
+    [Fact]
+    public async Task The_tenant_index_stored_by_version_1_lists_its_names_and_keeps_its_version()
+    {
+        var id = GrainId.Create("tenant-index", ITenantIndexGrain.Key);
+        await fixture.DeactivateAllAsync();
+        var before = fixture.Storage.Json("tenant-index", id);
+        fixture.Storage.Put("tenant-index", id, Document("tenant-index-v1.json"));
+        try
+        {
+            var index = fixture.Grains.GetGrain<ITenantIndexGrain>(ITenantIndexGrain.Key);
+
+            var page = await index.List("golden-index", 2);
+
+            Assert.Equal([new("golden-index-a", false), new TenantIndexEntry("golden-index-b", false)], page.Tenants);
+            Assert.True(page.More);
+            var observer = fixture.Grains.CreateObjectReference<ITenantChangeObserver>(new NoObserver());
+            Assert.Equal(7, await index.Subscribe(observer));
+            await index.Unsubscribe(observer);
+            fixture.Grains.DeleteObjectReference<ITenantChangeObserver>(observer);
+        }
+        finally
+        {
+            await fixture.DeactivateAllAsync();
+            if (before is not null)
+            {
+                fixture.Storage.Put("tenant-index", id, before);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Initial_access_tokens_stored_by_version_1_are_checked_and_listed()
+    {
+        var stored = Document("initial-access-tokens-v1.json");
+        fixture.Storage.Put("initial-access-tokens", GrainId.Create("initial-access-tokens", "golden-iat"), stored);
+        var grain = fixture.Grains.GetGrain<IInitialAccessTokensGrain>("golden-iat");
+
+        var listed = (await grain.List()).OrderBy(t => t.Id, StringComparer.Ordinal).ToArray();
+
+        var expires = DateTimeOffset.Parse("2036-11-30T00:00:00+00:00", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(("golden-iat-1", expires, 5, 1, false), (listed[0].Id, listed[0].ExpiresAt, listed[0].MaxUses, listed[0].Uses, listed[0].Revoked));
+        Assert.Equal(["orders.read"], listed[0].AllowedScopes!);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T07:36:43.3416005+00:00", System.Globalization.CultureInfo.InvariantCulture), listed[0].CreatedAt);
+        Assert.Equal(("golden-iat-2", 1, 0, true, (string[]?)null), (listed[1].Id, listed[1].MaxUses, listed[1].Uses, listed[1].Revoked, listed[1].AllowedScopes));
+        var check = await grain.Check("golden-iat-1", "golden-initial-access-token-1");
+        Assert.Equal(InitialAccessTokenStatus.Valid, check.Status);
+        Assert.Equal(["orders.read"], check.AllowedScopes!);
+        Assert.Equal(InitialAccessTokenStatus.Revoked, (await grain.Check("golden-iat-2", "golden-initial-access-token-2")).Status);
+        Assert.Equal(stored, fixture.Storage.Json("initial-access-tokens", GrainId.Create("initial-access-tokens", "golden-iat")));
+    }
+
+    [Fact]
+    public async Task The_operator_key_stored_by_version_1_is_served()
+    {
+        var stored = Document("operator-v1.json");
+        await fixture.DeactivateAllAsync();
+        fixture.Storage.Put("operator", GrainId.Create("operator", IOperatorGrain.Key), stored);
+        using var json = JsonDocument.Parse(stored);
+
+        var key = Assert.Single(await fixture.Grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key).GetSigningKeys());
+
+        Assert.Equal(("8Z_BQ-86t2j0RtacFzuorZ-4YAsgaUEzrRSro61dH0M", "ES256"), (key.KeyId, key.Algorithm));
+        Assert.Equal(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T07:36:43.4719456+00:00", System.Globalization.CultureInfo.InvariantCulture), key.CreatedAt);
+        Assert.Equal(stored, fixture.Storage.Json("operator", GrainId.Create("operator", IOperatorGrain.Key)));
+    }
 
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 
     private static string Document(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "StoredDocuments", name));
+
+    private sealed class NoObserver : ITenantChangeObserver
+    {
+        public void TenantChanged(string name, long version)
+        {
+        }
+    }
 }

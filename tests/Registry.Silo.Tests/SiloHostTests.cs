@@ -57,6 +57,17 @@ public sealed class SiloHostTests
     }
 
     [Fact]
+    public async Task A_development_silo_serves_runtime_tenants_as_development_and_their_limits_to_client_grains()
+    {
+        using var host = await StartSiloAsync(coHostedWithGateway: false);
+
+        Assert.True(host.Services.GetRequiredService<Registry.Grains.Tenants.TenantDirectory>().Development);
+        var throttles = host.Services.GetRequiredService<Registry.Grains.Tenants.TenantThrottles>();
+        Assert.Equal(new Registry.Protocol.Throttling.ThrottlePolicy().MaxClients, (await throttles.ForAsync("default")).MaxClients);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Outside_development_the_implicit_default_tenant_with_its_default_secret_stops_startup()
     {
         using var host = BuildSilo(coHostedWithGateway: false, Environments.Production);

@@ -13,7 +13,10 @@ public interface IInitialAccessTokensGrain : IGrainWithStringKey
 
     public static readonly TimeSpan PurgeAfter = TimeSpan.FromDays(7);
 
-    /// <summary>Stores a token the caller generated (its hash only). Idempotent for the same id and token.</summary>
+    /// <summary>
+    /// Stores a token the caller generated (its hash only; <paramref name="maxUses"/> at least 1). Idempotent for
+    /// the same id and token; another token under a taken id is a Conflict; LimitReached beyond <see cref="MaxLiveTokens"/>.
+    /// </summary>
     [Alias("Create")]
     Task<InitialAccessTokenCreateStatus> Create(string id, string token, DateTimeOffset expiresAt, int maxUses, IReadOnlyList<string>? allowedScopes);
 
@@ -36,7 +39,10 @@ public interface IInitialAccessTokensGrain : IGrainWithStringKey
     [Alias("Consume")]
     Task<InitialAccessTokenCheck> Consume(string id, string token);
 
-    /// <summary>Gives back one use (a registration that failed after <see cref="Consume"/>).</summary>
+    /// <summary>
+    /// Gives back one use (a registration that definitely failed after <see cref="Consume"/>). Not idempotent:
+    /// call it once per use taken, and not on an ambiguous failure (a use lost is safer than one given twice).
+    /// </summary>
     [Alias("Release")]
     Task Release(string id);
 }

@@ -20,6 +20,7 @@ internal sealed class InitialAccessTokensGrain(
     async Task<InitialAccessTokenCreateStatus> IInitialAccessTokensGrain.Create(
         string id, string token, DateTimeOffset expiresAt, int maxUses, IReadOnlyList<string>? allowedScopes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUses, 1);
         if (Find(id) is { } existing)
         {
             // The same create repeated (a lost answer) succeeds again; another token under the id does not.
@@ -67,14 +68,15 @@ internal sealed class InitialAccessTokensGrain(
 
     async Task IInitialAccessTokensGrain.RevokeAll()
     {
-        if (Tokens.Count == 0)
+        if (Tokens.Count > 0)
         {
-            return;
+            var previous = Tokens.ToList();
+            Tokens.Clear();
+            await WriteAsync(() => Tokens.AddRange(previous));
         }
 
-        var previous = Tokens.ToList();
-        Tokens.Clear();
-        await WriteAsync(() => Tokens.AddRange(previous));
+        // Called for a deleted (or newly created) tenant: nothing is left to keep in memory.
+        DeactivateOnIdle();
     }
 
     Task<InitialAccessTokenCheck> IInitialAccessTokensGrain.Check(string id, string token) =>

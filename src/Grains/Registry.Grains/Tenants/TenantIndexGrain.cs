@@ -22,7 +22,7 @@ internal sealed partial class TenantIndexGrain(
 
     private const int MaxPage = 1000;
 
-    private readonly Dictionary<ITenantChangeObserver, DateTimeOffset> _subscribers = [];
+    private readonly SubscriberSet<ITenantChangeObserver> _subscribers = new(SubscriptionLifetime);
     private IGrainTimer? _expiry;
 
     async Task<bool> ITenantIndexGrain.Add(string name)
@@ -71,7 +71,7 @@ internal sealed partial class TenantIndexGrain(
 
     Task<long> ITenantIndexGrain.Subscribe(ITenantChangeObserver observer)
     {
-        _subscribers[observer] = time.GetUtcNow();
+        _subscribers.Renew(observer, time.GetUtcNow());
         _expiry ??= this.RegisterGrainTimer(ExpireAsync, new GrainTimerCreationOptions(SubscriptionLifetime / 4, SubscriptionLifetime / 4));
         return Task.FromResult(state.State.Version);
     }
@@ -86,9 +86,8 @@ internal sealed partial class TenantIndexGrain(
     {
         state.State.Version++;
         await WriteAsync(() => state.State.Version--);
-        Expire();
         var version = state.State.Version;
-        foreach (var observer in _subscribers.Keys.ToList())
+        foreach (var observer in _subscribers.Live(time.GetUtcNow()))
         {
             try
             {
@@ -109,26 +108,13 @@ internal sealed partial class TenantIndexGrain(
 
     private Task ExpireAsync(CancellationToken cancellationToken)
     {
-        Expire();
-        if (_subscribers.Count == 0)
+        if (_subscribers.Live(time.GetUtcNow()).Count == 0)
         {
             _expiry?.Dispose();
             _expiry = null;
         }
 
         return Task.CompletedTask;
-    }
-
-    private void Expire()
-    {
-        var oldest = time.GetUtcNow() - SubscriptionLifetime;
-        foreach (var (observer, renewed) in _subscribers.ToList())
-        {
-            if (renewed < oldest)
-            {
-                _subscribers.Remove(observer);
-            }
-        }
     }
 
     private async Task WriteAsync(Action undo)
