@@ -2,12 +2,13 @@
 # The whole test suite, as the README says: ./test.sh
 #
 # Builds the solution (warnings are errors), checks formatting (dotnet format), installs what the tests
-# need when missing (curl, jq, openssl, prometheus for promtool, redis-server, yamllint, docker-compose and
-# Node.js from apt, Azurite, the interop client libraries and the OpenAPI validator from npm, dotnet-stryker
-# from NuGet), runs every test project one at a time (the failover tests start real Redis, Azurite, silo and
-# gateway processes through deploy/local/cluster.sh), then the smoke scripts in tests/smoke (the README's curl
-# flow, its operator walk-through with registry-admin, the OpenAPI document and a real OAuth client library
-# against the real registry, the deployment files), then mutation testing of the protocol core.
+# need when missing (curl, jq, openssl, prometheus for promtool, redis-server, yamllint, docker-compose,
+# Chromium and Node.js from apt, Azurite, the interop client libraries, the OpenAPI validator and playwright-core
+# from npm, dotnet-stryker from NuGet), runs every test project one at a time (the failover tests start real
+# Redis, Azurite, silo and gateway processes through deploy/local/cluster.sh), then the smoke scripts in
+# tests/smoke (the README's curl flow, its operator walk-through with registry-admin, the OpenAPI document, the
+# /docs page in headless Chromium and a real OAuth client library against the real registry, the deployment
+# files), then mutation testing of the protocol core.
 #
 # A run cannot report green unless every project ran to the end:
 # - counts come from each project's TRX result file, never from console text;

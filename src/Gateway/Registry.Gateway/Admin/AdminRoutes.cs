@@ -21,7 +21,7 @@ internal static class AdminRoutes
 
         var listener = app.ServiceProvider.GetRequiredService<AdminListener>();
         app.MapOpenApi().AddEndpointFilter(new ListenerOnly(listener));
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Registry API")).AddEndpointFilter(new ListenerOnly(listener));
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Registry API").DisableDefaultFonts()).AddEndpointFilter(new ListenerOnly(listener));
         return app;
     }
 
