@@ -1,3 +1,5 @@
+using Registry.Protocol.Metadata;
+using Registry.Protocol.Tenancy;
 using System.Text.Json;
 using Registry.Protocol.Security;
 
@@ -250,6 +252,11 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(["client_credentials"], snapshot.Policy.DefaultGrantTypes);
         Assert.Equal((1800, 60, 86_400), (snapshot.Policy.DefaultTokenLifetimeSeconds, snapshot.Policy.MinTokenLifetimeSeconds, snapshot.Policy.MaxTokenLifetimeSeconds));
         Assert.False(snapshot.Policy.AllowLocalUrls);
+        Assert.Equal((RegistrationMode.InitialAccessToken, DisallowedHandling.Narrow), (snapshot.Policy.Mode, snapshot.Policy.OnDisallowed));
+        Assert.Equal(["client_credentials"], snapshot.Policy.AllowedGrantTypes);
+        Assert.Equal([], snapshot.Policy.AllowedResponseTypes!);
+        Assert.Equal(["client_secret_basic", "private_key_jwt"], snapshot.Policy.AllowedAuthMethods);
+        Assert.Equal(["app.example", "*.example.com"], snapshot.Policy.RedirectUriHosts);
         var t = snapshot.Throttles;
         Assert.Equal((100L, 10.0, 100, 20.0, 7), (t.MaxClients, t.RegistrationsPerSecond, t.RegistrationBurst, t.TokenRequestsPerSecond, t.TokenBurst));
         Assert.Equal((5, 20, 1, 900), (t.ClientFailuresBeforeBackoff, t.AddressFailuresBeforeBackoff, t.BackoffSeconds, t.MaxBackoffSeconds));
