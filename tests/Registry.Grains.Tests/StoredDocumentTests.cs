@@ -1,7 +1,7 @@
-using Registry.Protocol.Metadata;
-using Registry.Protocol.Tenancy;
 using System.Text.Json;
+using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
+using Registry.Protocol.Tenancy;
 
 namespace Registry.Grains.Tests;
 
@@ -237,6 +237,8 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     }
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_runtime_tenant_stored_by_version_3_serves_its_definition_keys_and_sequence()
     {
         var stored = Document("tenant-v3.json");

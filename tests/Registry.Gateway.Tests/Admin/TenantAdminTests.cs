@@ -48,7 +48,9 @@ public sealed class TenantAdminTests(AdminFixture fixture)
 
         using var again = await fixture.AdminAsync(HttpMethod.Post, "/admin/tenants", new Dictionary<string, object?>
         {
-            ["name"] = name, ["registration_mode"] = "admin_token", ["admin_client_secret"] = new string('s', 40),
+            ["name"] = name,
+            ["registration_mode"] = "admin_token",
+            ["admin_client_secret"] = new string('s', 40),
         });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         using var oldClient = await fixture.Http.TokenAsync($"/tenants/{name}", "grant_type=client_credentials", OAuthClient.Basic(client));
@@ -62,7 +64,9 @@ public sealed class TenantAdminTests(AdminFixture fixture)
         var name = tenant.Str("name");
         using var replaced = await fixture.AdminAsync(HttpMethod.Put, $"/admin/tenants/{name}", new Dictionary<string, object?>
         {
-            ["registration_mode"] = "open", ["allowed_scopes"] = new List<string> { "a", "b" }, ["max_clients"] = 10,
+            ["registration_mode"] = "open",
+            ["allowed_scopes"] = new List<string> { "a", "b" },
+            ["max_clients"] = 10,
         });
         var document = await replaced.JsonAsync();
         Assert.Equal("open", document.Str("registration_mode"));
