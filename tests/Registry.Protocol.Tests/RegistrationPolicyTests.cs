@@ -40,7 +40,6 @@ public sealed class RegistrationPolicyTests
         { "grants", """{"grant_types": ["client_credentials", "implicit"], "response_types": ["token"], "redirect_uris": ["https://a.example/cb"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyGrantTypeNotAllowed, "grant_types value 'implicit'" },
         { "grants", """{"grant_types": ["client_credentials", "refresh_token"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyGrantTypeNotAllowed, "grant_types value 'refresh_token'" },
         { "responses", """{"grant_types": ["implicit"], "response_types": ["token"], "redirect_uris": ["https://a.example/cb"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyResponseTypeNotAllowed, "response_types value 'token'" },
-        { "responses", """{"response_types": ["token"], "redirect_uris": ["https://a.example/cb"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyResponseTypeNotAllowed, "response_types value 'token'" },
         { "methods", $$"""{{{Cc}}, "token_endpoint_auth_method": "client_secret_basic"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyAuthMethodNotAllowed, "token_endpoint_auth_method value 'client_secret_basic'" },
         { "hosts", $$"""{{{Cc}}, "redirect_uris": ["https://app.example.com/cb", "https://evil.example/cb", "https://worse.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.PolicyRedirectHostNotAllowed, "redirect_uris[1] 'https://evil.example/cb'" },
         { "hosts", $$"""{{{Cc}}, "redirect_uris": ["https://example.org/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.PolicyRedirectHostNotAllowed, "redirect_uris[0]" },
@@ -150,8 +149,6 @@ public sealed class RegistrationPolicyTests
         { """{"grant_types": ["authorization_code", "implicit"], "response_types": ["code", "token"], "redirect_uris": ["https://app.example.com/cb"]}""", "response_types", "code" },
         { """{"grant_types": ["implicit", "client_credentials"], "response_types": ["token"], "redirect_uris": ["https://app.example.com/cb"]}""", "grant_types", "client_credentials" },
         { """{"grant_types": ["implicit", "client_credentials"], "response_types": ["token"], "redirect_uris": ["https://app.example.com/cb"]}""", "response_types", "" },
-        { """{"response_types": ["code", "token"], "redirect_uris": ["https://app.example.com/cb"]}""", "response_types", "code" },
-        { """{"response_types": ["token"], "redirect_uris": ["https://app.example.com/cb"]}""", "response_types", "" },
         { $$"""{{{Cc}}, "token_endpoint_auth_method": "client_secret_basic"}""", "token_endpoint_auth_method", "client_secret_post" },
         { $$"""{{{Cc}}, "token_endpoint_auth_method": "client_secret_post"}""", "token_endpoint_auth_method", "client_secret_post" },
         {

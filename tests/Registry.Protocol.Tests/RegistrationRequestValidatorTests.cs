@@ -46,6 +46,8 @@ public sealed class RegistrationRequestValidatorTests
         { $$"""{{{Cc}}, "response_types": ["token"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantResponseMismatch, "response_types 'token'" },
         { """{"grant_types": ["authorization_code"], "response_types": ["token"], "redirect_uris": ["https://a.example"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantResponseMismatch, "grant_types 'authorization_code'" },
         { """{"grant_types": ["authorization_code", "implicit"], "response_types": ["code"], "redirect_uris": ["https://a.example"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantResponseMismatch, "grant_types 'implicit'" },
+        // Omitted grant types are the tenant's default (authorization_code here): response types sent must agree with it.
+        { """{"response_types": [], "redirect_uris": ["https://a.example"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.GrantResponseMismatch, "grant_types 'authorization_code'" },
         // authentication method
         { $$"""{{{Cc}}, "token_endpoint_auth_method": "private_key_jwt"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.AuthMethodUnsupported, "token_endpoint_auth_method" },
         { $$"""{{{Cc}}, "token_endpoint_auth_method": "none"}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.AuthMethodUnsupported, "token_endpoint_auth_method" },

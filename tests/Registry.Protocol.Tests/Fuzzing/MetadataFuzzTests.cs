@@ -24,6 +24,9 @@ public sealed class MetadataFuzzTests
     /// <summary>Regressions the properties found, kept as plain cases.</summary>
     [Theory]
     [InlineData("""{"grant_types": ["client_credentials"]}""")]
+    [InlineData("""{"response_types": [], "redirect_uris": ["https://app.example/cb"]}""")]
+    [InlineData("""{"grant_types": ["client_credentials"], "client_uri": "https://a\uFFFDb.example/", "logo_uri": "https://\u2488.example/l.png"}""")]
+    [InlineData("""{"grant_types": ["authorization_code"], "redirect_uris": ["https://a\uFFFDb.example/cb"]}""")]
     public void Known_bodies_keep_the_properties(string json)
     {
         CheckBody(Encoding.UTF8.GetBytes(json));

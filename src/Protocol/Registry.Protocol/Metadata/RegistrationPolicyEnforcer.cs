@@ -97,16 +97,16 @@ internal static class RegistrationPolicyEnforcer
 
     private static Filtered FilterHosts(string field, IReadOnlyList<string>? sent, RegistrationPolicy policy)
     {
-        if (sent is null)
+        if (sent is null || policy.RedirectUriHosts is null)
         {
-            return new Filtered(null, null);
+            return new Filtered(sent is null ? null : [.. sent], null);
         }
 
         var kept = new List<string>(sent.Count);
         OAuthError? refusal = null;
         for (var i = 0; i < sent.Count; i++)
         {
-            // RedirectUriRule already checked every URI; IdnHost is the ASCII (punycode) form, empty without a host.
+            // RedirectUriRule already checked every URI (UriChecks: its host has an ASCII form); compared in that (punycode) form.
             _ = UriChecks.TryParseAbsolute(sent[i], out var uri);
             if (policy.AllowsRedirectHost(uri.IdnHost))
             {

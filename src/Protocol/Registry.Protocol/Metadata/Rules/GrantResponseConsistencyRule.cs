@@ -18,10 +18,14 @@ internal sealed class GrantResponseConsistencyRule : IClientMetadataRule
 
     public OAuthError? Check(ClientMetadataRequest request, RegistrationPolicy policy)
     {
-        if (request.GrantTypes is not { } grants || request.ResponseTypes is not { } responses)
+        // Omitted grant types are the tenant's defaults, which must agree with response types sent. Omitted response
+        // types are not judged: a read echoes the default ["code"] next to any grant types (RFC 7592 read-modify-write).
+        if (request.ResponseTypes is not { } responses)
         {
             return null;
         }
+
+        var grants = request.GrantTypes ?? policy.EffectiveDefaultGrantTypes;
 
         foreach (var (response, grant) in Pairs)
         {

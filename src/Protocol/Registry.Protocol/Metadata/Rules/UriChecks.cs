@@ -14,7 +14,24 @@ internal static class UriChecks
     public static bool TryParseAbsolute(string value, out Uri uri)
     {
         uri = null!;
-        return Uri.IsWellFormedUriString(value, UriKind.Absolute) && Uri.TryCreate(value, UriKind.Absolute, out uri!);
+        return Uri.IsWellFormedUriString(value, UriKind.Absolute) && Uri.TryCreate(value, UriKind.Absolute, out uri!) && HasValidIdnHost(uri);
+    }
+
+    /// <summary>
+    /// Whether the host has an ASCII (IDNA) form: a Unicode host that IDNA refuses parses as a URI, but reading its
+    /// <see cref="Uri.IdnHost"/> throws — such a URI is not one a client could be redirected to or fetched from.
+    /// </summary>
+    private static bool HasValidIdnHost(Uri uri)
+    {
+        try
+        {
+            _ = uri.IdnHost;
+            return true;
+        }
+        catch (UriFormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
