@@ -84,7 +84,7 @@ public sealed class ConfigurationTests
     [InlineData("Registry:Tenants:default:RegistrationMode", "anonymous", "Registry:Tenants:default:RegistrationMode 'anonymous' must be one of")]
     [InlineData("Registry:Tenants:default:OnDisallowed", "ignore", "Registry:Tenants:default:OnDisallowed 'ignore' must be one of reject, narrow")]
     [InlineData("Registry:Tenants:default:RedirectUriHosts:0", "*", "Registry:Tenants:default:RedirectUriHosts contains '*'")]
-    [InlineData("Registry:Tenants:default:AllowedGrantTypes:0", "password", "Registry:Tenants:default:AllowedGrantTypes contains the unknown grant type 'password'")]
+    [InlineData("Registry:Tenants:default:AllowedGrantTypes:0", "password", "Registry:Tenants:default:AllowedGrantTypes contains the unknown value 'password'")]
     [InlineData("Registry:Issuer", "http://id.example.com", "Registry:Issuer 'http://id.example.com' must be an absolute https URL")]
     [InlineData("Registry:Cluster:SiloPort", "0", "SiloPort (0) and GatewayPort")]
     [InlineData("Registry:ForwardedHeaders:KnownNetworks:0", "ten-dot-something", "KnownNetworks CIDR ranges")]
