@@ -214,9 +214,39 @@ public sealed class ClientIdentifiersTests : IDisposable
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA ")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public void Values_this_tenant_did_not_issue_are_not_initial_access_tokens(string value)
     {
         Assert.False(_tenant.TryReadInitialAccessToken(value, out var id));
+        Assert.Equal("", id);
+    }
+
+    /// <summary>The last character carries 2 bits and 4 zero bits: a non-zero one spells the same bytes another way and is refused.</summary>
+    [Theory]
+    [InlineData('A', 'B')]
+    [InlineData('Q', 'R')]
+    [InlineData('g', 'h')]
+    [InlineData('w', 'x')]
+    [InlineData('w', '_')]
+    public void Only_the_canonical_spelling_of_an_initial_access_token_is_read(char canonical, char other)
+    {
+        var idBytes = new byte[16];
+        var random = new byte[32];
+        string token;
+        do
+        {
+            // The last character holds the 2 low bits of the MAC's last byte: try random parts until they are the ones wanted.
+            random[0]++;
+            var mac = HMACSHA256.HashData(Key, (byte[])[.. "initial_access_token:"u8, .. idBytes, .. random])[..16];
+            token = Base64Url.EncodeToString([.. idBytes, .. random, .. mac]);
+        }
+        while (token[^1] != canonical);
+
+        Assert.True(_tenant.TryReadInitialAccessToken(token, out _));
+        Assert.False(_tenant.TryReadInitialAccessToken(token[..^1] + other, out var id));
         Assert.Equal("", id);
     }
 

@@ -61,6 +61,7 @@ public sealed class RegistrationPolicyTests
         { "narrowing", """{"grant_types": ["implicit"], "response_types": ["token"], "redirect_uris": ["https://app.example.com/cb"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyGrantTypeNotAllowed, "grant_types value 'implicit'" },
         { "narrowing", """{"grant_types": ["authorization_code"], "redirect_uris": ["https://evil.example/cb", "https://example.org/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.PolicyRedirectHostNotAllowed, "redirect_uris[0]" },
         { "narrowing", """{"redirect_uris": ["https://evil.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.PolicyRedirectHostNotAllowed, "redirect_uris[0]" },
+        { "narrowing", """{"grant_types": ["client_credentials", "authorization_code"], "redirect_uris": ["https://evil.example/cb"]}""", OAuthErrorCodes.InvalidRedirectUri, ErrorIds.PolicyRedirectHostNotAllowed, "redirect_uris[0]" },
     };
 
     [Theory]
@@ -88,6 +89,19 @@ public sealed class RegistrationPolicyTests
             TestData.Read("""{"grant_types": ["implicit"], "response_types": ["token"], "redirect_uris": ["https://a.example/cb"]}"""), policy);
 
         Assert.Equal((OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyResponseTypeNotAllowed), (outcome.Error?.Code, outcome.Error?.Id));
+    }
+
+    /// <summary>A grant type the policy refuses takes its response type with it, though that one is allowed (RFC 7591 section 2.1).</summary>
+    [Fact]
+    public void Narrowing_a_grant_type_away_drops_its_response_type_too()
+    {
+        var policy = TestData.Policy with { AllowedGrantTypes = [GrantTypes.ClientCredentials], OnDisallowed = DisallowedHandling.Narrow };
+
+        var metadata = RegistrationRequestValidator.ValidateCreate(
+            TestData.Read("""{"grant_types": ["authorization_code", "client_credentials"], "response_types": ["code"], "redirect_uris": ["https://a.example/cb"]}"""), policy).Value!;
+
+        Assert.Equal(["client_credentials"], metadata.GrantTypes);
+        Assert.Empty(metadata.ResponseTypes);
     }
 
     [Fact]
@@ -128,7 +142,9 @@ public sealed class RegistrationPolicyTests
 
         foreach (var (refused, member, allowed, alsoMember, alsoAllowed) in steps)
         {
-            Assert.Equal(refused, RegistrationRequestValidator.ValidateCreate(TestData.Read(Json(body)), policy).Error?.Id);
+            var error = RegistrationRequestValidator.ValidateCreate(TestData.Read(Json(body)), policy).Error;
+            Assert.Equal(refused, error?.Id);
+            Assert.StartsWith(alsoMember ?? member, error?.Description, StringComparison.Ordinal);
             body[member] = allowed;
             if (alsoMember is not null)
             {

@@ -149,7 +149,7 @@ public sealed class RegistrationPolicyValidatorTests
         };
         string[] order =
         [
-            "registration_mode", "on_disallowed", "allowed_scopes", "default_scope", "allowed_grant_types", "default_grant_types", "allowed_response_types",
+            "registration_mode", "on_disallowed", "allowed_scopes", "default_scope", "allowed_grant_types", "default_grant_types", "default_grant_types", "allowed_response_types",
             "allowed_token_endpoint_auth_methods", "redirect_uri_hosts", "min_token_lifetime_seconds",
         ];
         var fixedSoFar = policy;
@@ -159,7 +159,8 @@ public sealed class RegistrationPolicyValidatorTests
             p => p with { OnDisallowed = DisallowedHandling.Narrow },
             p => p with { AllowedScopes = ["x"] },
             p => p with { DefaultScope = "" },
-            p => p with { AllowedGrantTypes = ["client_credentials"] },
+            p => p with { AllowedGrantTypes = null },
+            p => p with { DefaultGrantTypes = ["implicit"], AllowedGrantTypes = ["client_credentials"] },
             p => p with { DefaultGrantTypes = ["client_credentials"] },
             p => p with { AllowedResponseTypes = ["code"] },
             p => p with { AllowedAuthMethods = ["client_secret_basic"] },

@@ -32,7 +32,7 @@ internal static class HostPatterns
     public static bool IsValid(string pattern) =>
         IsHostName(pattern.StartsWith(WildcardPrefix, StringComparison.Ordinal) ? pattern[WildcardPrefix.Length..] : pattern);
 
-    private static bool IsHostName(string name) => name.Length is > 0 and <= MaxNameLength && name.Split('.').All(IsLabel);
+    private static bool IsHostName(string name) => name.Length <= MaxNameLength && name.Split('.').All(IsLabel); // "" is one empty label
 
     private static bool IsLabel(string label) =>
         label.Length is > 0 and <= MaxLabelLength

@@ -22,11 +22,11 @@ public static class RegistrationPolicyValidator
     {
         var problem = Enumerations(policy)
             ?? Scopes(policy)
-            ?? Known("allowed_grant_types", policy.AllowedGrantTypes, GrantTypes.Registrable, "grant type", mayBeEmpty: false)
-            ?? Known("default_grant_types", policy.DefaultGrantTypes, GrantTypes.Registrable, "grant type", mayBeEmpty: false)
-            ?? Within("default_grant_types", policy.DefaultGrantTypes, "allowed_grant_types", policy.AllowedGrantTypes)
-            ?? Known("allowed_response_types", policy.AllowedResponseTypes, ResponseTypes.Registrable, "response type", mayBeEmpty: true)
-            ?? Known("allowed_token_endpoint_auth_methods", policy.AllowedAuthMethods, AuthMethods.Supported, "auth method", mayBeEmpty: false)
+            ?? Known("allowed_grant_types", policy.AllowedGrantTypes, GrantTypes.Registrable, mayBeEmpty: false)
+            ?? Known("default_grant_types", policy.DefaultGrantTypes, GrantTypes.Registrable, mayBeEmpty: false)
+            ?? DefaultGrantsAllowed(policy)
+            ?? Known("allowed_response_types", policy.AllowedResponseTypes, ResponseTypes.Registrable, mayBeEmpty: true)
+            ?? Known("allowed_token_endpoint_auth_methods", policy.AllowedAuthMethods, AuthMethods.Supported, mayBeEmpty: false)
             ?? Hosts(policy.RedirectUriHosts)
             ?? Lifetimes(policy);
         return problem is null ? null : OAuthError.InvalidRequest(ErrorIds.PolicyInvalid, problem);
@@ -59,7 +59,7 @@ public static class RegistrationPolicyValidator
         return outside is null ? null : $"default_scope contains '{outside}', which allowed_scopes does not";
     }
 
-    private static string? Known(string member, IReadOnlyList<string>? values, IReadOnlyList<string> known, string what, bool mayBeEmpty)
+    private static string? Known(string member, IReadOnlyList<string>? values, IReadOnlyList<string> known, bool mayBeEmpty)
     {
         if (values is null)
         {
@@ -72,13 +72,13 @@ public static class RegistrationPolicyValidator
         }
 
         var unknown = values.FirstOrDefault(v => !known.Contains(v, StringComparer.Ordinal));
-        return unknown is null ? null : $"{member} contains the unknown {what} '{unknown}'; known: {string.Join(' ', known)}";
+        return unknown is null ? null : $"{member} contains the unknown value '{unknown}'; known: {string.Join(' ', known)}";
     }
 
-    private static string? Within(string member, IReadOnlyList<string> values, string allowedMember, IReadOnlyList<string>? allowed)
+    private static string? DefaultGrantsAllowed(RegistrationPolicy policy)
     {
-        var outside = allowed is null ? null : values.FirstOrDefault(v => !allowed.Contains(v, StringComparer.Ordinal));
-        return outside is null ? null : $"{member} contains '{outside}', which {allowedMember} does not";
+        var outside = policy.DefaultGrantTypes.FirstOrDefault(g => !policy.AllowsGrantType(g));
+        return outside is null ? null : $"default_grant_types contains '{outside}', which allowed_grant_types does not";
     }
 
     private static string? Hosts(IReadOnlyList<string>? hosts)

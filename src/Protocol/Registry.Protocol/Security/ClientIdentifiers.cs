@@ -56,6 +56,12 @@ public sealed class ClientIdentifiers : IDisposable
     private static readonly byte[] TokenLabel = "registration_access_token:"u8.ToArray();
     private static readonly byte[] InitialTokenLabel = "initial_access_token:"u8.ToArray();
 
+    /// <summary>
+    /// The last character of 64 bytes in base64url carries 2 bits and 4 zero bits: one of these four. Any other would
+    /// decode to the same bytes (RFC 4648 §3.5), a second spelling of the same token.
+    /// </summary>
+    private const string CanonicalLastOfInitialToken = "AQgw";
+
     private readonly byte[] _key;
 
     /// <summary>
@@ -127,7 +133,8 @@ public sealed class ClientIdentifiers : IDisposable
     public bool TryReadInitialAccessToken(string token, out string id)
     {
         id = "";
-        if (token.Length != InitialAccessTokenLength) // the decoder throws on lengths base64 never has
+        // The length first: the decoder throws on lengths base64 never has.
+        if (token.Length != InitialAccessTokenLength || !CanonicalLastOfInitialToken.Contains(token[^1], StringComparison.Ordinal))
         {
             return false;
         }

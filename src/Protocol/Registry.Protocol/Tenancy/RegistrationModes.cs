@@ -17,6 +17,7 @@ public static class RegistrationModes
         RegistrationMode.InitialAccessToken => InitialAccessToken,
         RegistrationMode.Open => Open,
         RegistrationMode.SoftwareStatement => SoftwareStatement,
+        // Stryker disable once String : the exception's message is not a contract.
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a registration mode"),
     };
 
