@@ -54,7 +54,8 @@ internal sealed class AdminFilter(AdminListener listener, OperatorClient operato
         finally
         {
             metrics.RecordAdmin(operation.Name, error?.Code);
-            if ((error is null || !ErrorIds.IsLimit(error.Id)) && _audit.IsEnabled(LogLevel.Information))
+            // Limits are audited in aggregate; knocks on a closed admin API (scanners) only count in the metric.
+            if ((error is null || !ErrorIds.IsLimit(error.Id) && error.Id != ErrorIds.AdminDisabled) && _audit.IsEnabled(LogLevel.Information))
             {
                 // Raw path input is logged only when it is a valid tenant name.
                 var tenant = http.GetRouteValue("tenant") is string name && TenantNames.IsValid(name) ? name : null;

@@ -32,8 +32,23 @@ internal sealed class AdminListener
             return;
         }
 
-        var publicUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
-        builder.WebHost.UseUrls([.. Split(string.IsNullOrEmpty(publicUrls) ? "http://localhost:5000" : publicUrls), .. Split(admin)]);
+        builder.WebHost.UseUrls([.. PublicUrls(builder.Configuration), .. Split(admin)]);
+    }
+
+    /// <summary>
+    /// The URLs the server would listen on without the admin ones: --urls / ASPNETCORE_URLS, else ASPNETCORE_HTTP_PORTS
+    /// and ASPNETCORE_HTTPS_PORTS (what container images set), else Kestrel's default.
+    /// </summary>
+    private static string[] PublicUrls(ConfigurationManager configuration)
+    {
+        if (configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls)
+        {
+            return Split(urls);
+        }
+
+        string[] ports = [.. Split(configuration[WebHostDefaults.HttpPortsKey] ?? "").Select(p => $"http://*:{p}"),
+            .. Split(configuration[WebHostDefaults.HttpsPortsKey] ?? "").Select(p => $"https://*:{p}")];
+        return ports.Length > 0 ? ports : ["http://localhost:5000"];
     }
 
     /// <summary>The ports of ';'-separated listener URLs ("http://127.0.0.1:5001", "http://+:5001"); false when one has none.</summary>

@@ -20,15 +20,16 @@ internal static class AdminRoutes
         ClientAdminEndpoints.Map(admin);
 
         var listener = app.ServiceProvider.GetRequiredService<AdminListener>();
-        app.MapOpenApi().AddEndpointFilter(new ListenerOnly(listener));
-        app.MapScalarApiReference("/docs", options => options.WithTitle("Registry API").DisableDefaultFonts()).AddEndpointFilter(new ListenerOnly(listener));
+        var operatorClient = app.ServiceProvider.GetRequiredService<OperatorClient>();
+        app.MapOpenApi().AddEndpointFilter(new ListenerOnly(listener, operatorClient));
+        app.MapScalarApiReference("/docs", options => options.WithTitle("Registry API").DisableDefaultFonts()).AddEndpointFilter(new ListenerOnly(listener, operatorClient));
         return app;
     }
 
-    /// <summary>A 404 on any other listener than the admin one (when there is one).</summary>
-    private sealed class ListenerOnly(AdminListener listener) : IEndpointFilter
+    /// <summary>A 404 while the admin API is off, and on any other listener than the admin one (when there is one).</summary>
+    private sealed class ListenerOnly(AdminListener listener, OperatorClient operatorClient) : IEndpointFilter
     {
         public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-            listener.Admits(context.HttpContext) ? next(context) : ValueTask.FromResult<object?>(TypedResults.NotFound());
+            operatorClient.Enabled && listener.Admits(context.HttpContext) ? next(context) : ValueTask.FromResult<object?>(TypedResults.NotFound());
     }
 }

@@ -28,8 +28,16 @@ internal static class InitialAccessTokenEndpoints
             .WithSummary("Revoke an initial access token").Produces(StatusCodes.Status204NoContent);
     }
 
-    private static async Task<Results<Created<InitialAccessTokenCreated>, OAuthErrorResult>> Create(HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<Created<InitialAccessTokenCreated>, OAuthErrorResult>> Create(
+        HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains, TimeProvider time)
     {
+        // The tenant as it is now (its identifier key, its mode), not as this gateway last cached it: a token minted
+        // with the key of a tenant since deleted and created again would never work.
+        if (TenantNames.IsValid(tenant))
+        {
+            catalog.Invalidate(tenant);
+        }
+
         var runtime = TenantNames.IsValid(tenant) ? await catalog.FindAsync(tenant) : null;
         if (runtime is null)
         {
@@ -65,7 +73,7 @@ internal static class InitialAccessTokenEndpoints
         }
 
         var token = runtime.Identifiers.NewInitialAccessToken(out var id);
-        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(seconds);
+        var expiresAt = time.GetUtcNow().AddSeconds(seconds);
         var issue = (Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant), id, token, expiresAt, uses, Scopes: (IReadOnlyList<string>?)scopes?.Distinct(StringComparer.Ordinal).ToArray());
         var created = await GrainCalls.RetryAsync(issue, c => c.Grain.Create(c.id, c.token, c.expiresAt, c.uses, c.Scopes), http.RequestAborted);
         if (created != InitialAccessTokenCreateStatus.Ok)

@@ -57,8 +57,13 @@ internal static class TenantAdminEndpoints
         }
 
         catalog.Invalidate(name);
-        var created = await GrainCalls.RetryAsync(tenant, t => t.Describe(), http.RequestAborted);
-        var response = TenantDefinitions.ToResponse(created!, issuers.Resolve(http.Request, name)) with { AdminClientSecret = definition.Value.NewSecret };
+        // Deleted again by a concurrent call: answered as not found rather than with a tenant that is gone.
+        if (await GrainCalls.RetryAsync(tenant, t => t.Describe(), http.RequestAborted) is not { } created)
+        {
+            return Error(NotFound(name));
+        }
+
+        var response = TenantDefinitions.ToResponse(created, issuers.Resolve(http.Request, name)) with { AdminClientSecret = definition.Value.NewSecret };
         return TypedResults.Created($"{http.Request.PathBase}/admin/tenants/{name}", response);
     }
 
@@ -122,7 +127,7 @@ internal static class TenantAdminEndpoints
 
         catalog.Invalidate(tenant);
         var updated = await GrainCalls.RetryAsync(grain, t => t.Describe(), http.RequestAborted);
-        return TypedResults.Ok(TenantDefinitions.ToResponse(updated!, issuers.Resolve(http.Request, tenant)));
+        return updated is null ? Error(NotFound(tenant)) : TypedResults.Ok(TenantDefinitions.ToResponse(updated, issuers.Resolve(http.Request, tenant)));
     }
 
     private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string tenant, IGrainFactory grains, TenantCatalog catalog)

@@ -21,7 +21,7 @@ internal static class TenantDefinitions
 
     /// <summary>
     /// The definition of <paramref name="request"/>, and the admin secret to show when one was generated. On a
-    /// replacement (<paramref name="current"/> set) an omitted secret keeps the stored one (an empty hash says so).
+    /// replacement (<paramref name="replacing"/>) an omitted secret keeps the stored one (an empty hash says so).
     /// </summary>
     public static Outcome<(TenantDefinition Definition, string? NewSecret)> From(TenantRequest request, bool replacing)
     {
@@ -72,7 +72,8 @@ internal static class TenantDefinitions
             Mode = mode,
             AllowedScopes = request.AllowedScopes ?? defaults.AllowedScopes,
             DefaultScope = request.DefaultScope ?? defaults.DefaultScope,
-            DefaultGrantTypes = request.DefaultGrantTypes ?? defaults.DefaultGrantTypes,
+            // As in configuration: an omitted default is the standard one narrowed to the allowed grant types.
+            DefaultGrantTypes = request.DefaultGrantTypes ?? (defaults with { AllowedGrantTypes = request.AllowedGrantTypes }).EffectiveDefaultGrantTypes,
             AllowedGrantTypes = request.AllowedGrantTypes,
             AllowedResponseTypes = request.AllowedResponseTypes,
             AllowedAuthMethods = request.AllowedTokenEndpointAuthMethods,

@@ -10,7 +10,7 @@ internal sealed record TenantRequest
     /// <summary>The tenant's name: a DNS label (1-63 lowercase letters, digits, inner hyphens). POST only.</summary>
     public string? Name { get; init; }
 
-    /// <summary>admin_token (default), initial_access_token, open, or software_statement (reserved: refused).</summary>
+    /// <summary>Required: admin_token, initial_access_token, open, or software_statement (reserved: refused).</summary>
     public string? RegistrationMode { get; init; }
 
     /// <summary>The bootstrap admin client's id (default "registerClient").</summary>

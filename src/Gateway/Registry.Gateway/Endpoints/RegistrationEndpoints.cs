@@ -98,7 +98,8 @@ internal static class RegistrationEndpoints
             await GrainCalls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
             if (initialTokens is not null)
             {
-                await GrainCalls.RetryAsync((Grain: initialTokens, Id: grant.InitialAccessTokenId!), c => c.Grain.Release(c.Id), http.RequestAborted);
+                // Once, never retried: a release applied whose answer was lost must not give a second use back.
+                await initialTokens.Release(grant.InitialAccessTokenId!);
             }
 
             return Error(OAuthErrorMapping.FromClientOperation(result));

@@ -12,7 +12,11 @@ namespace Registry.Gateway.Tenancy;
 internal sealed partial class TenantChangeListener(IGrainFactory grains, TenantCatalog catalog, IHostApplicationLifetime lifetime, ILogger<TenantChangeListener> logger)
     : BackgroundService, ITenantChangeObserver
 {
-    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// Also the worst case for a change to reach this gateway when its notification is lost (or the index grain
+    /// restarted): the renewal's version reveals it.
+    /// </summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(3);
 
     private long _version = -1;
 
