@@ -178,7 +178,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
 
         Assert.True((await grain.Authenticate(Secret)).Authenticated);
         Assert.Equal(ClientOperationStatus.Ok, (await grain.Read(FirstToken)).Status);
-        var entry = Assert.Single(await fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.Of(tenant, 2)).List(long.MaxValue, 10, null, null));
+        var entry = Assert.Single(await fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.ForSequence(tenant, 2049)).List(long.MaxValue, 10, null, null));
         Assert.Equal(new ClientIndexEntry(2049, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL", "Billing service", "billing", At("2026-11-30T07:44:57.601372+00:00"), false), entry);
         using var rewritten = JsonDocument.Parse(fixture.Storage.Json("client", GrainId.Create("client", key))!);
         using var golden = JsonDocument.Parse(stored);
@@ -210,10 +210,10 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     public async Task A_client_index_page_stored_by_version_1_lists_its_entries_and_keeps_its_member_names()
     {
         var tenant = "golden" + Guid.NewGuid().ToString("N")[..10];
-        var id = GrainId.Create(RegistryGrainTypes.ClientIndex, ClientIndexKey.Of(tenant, 2));
+        var id = GrainId.Create(RegistryGrainTypes.ClientIndex, ClientIndexKey.ForSequence(tenant, 2049));
         var stored = Document("client-index-v1.json");
         fixture.Storage.Put(RegistryGrainTypes.ClientIndex, id, stored);
-        var page = fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.Of(tenant, 2));
+        var page = fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.ForSequence(tenant, 2049));
 
         var listed = await page.List(long.MaxValue, 10, null, null);
 

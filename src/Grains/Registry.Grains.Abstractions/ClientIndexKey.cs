@@ -10,7 +10,7 @@ namespace Registry.Grains.Abstractions;
 public static class ClientIndexKey
 {
     /// <summary>Entries per page: a page document stays well under Azure Table's 1 MB entity limit (see <see cref="ClientIndexText"/>).</summary>
-    public const int PageSize = 1024;
+    public const int PageSize = 128;
 
     public static long PageOf(long sequence)
     {

@@ -285,7 +285,7 @@ public sealed class ClientAdministrationTests(ClusterFixture fixture)
     }
 
     private async Task<ClientIndexEntry[]> List(string tenant, string? softwareId = null, string? namePrefix = null) =>
-        [.. (await ClientListing.ListAsync(fixture.Grains, tenant, 0, 2 * ClientIndexKey.PageSize, null, 100, softwareId, namePrefix)).Entries];
+        [.. (await ClientListing.ListAsync(fixture.Grains, tenant, 0, 2048, null, 100, softwareId, namePrefix)).Entries];
 
     private Task<ClientIndexEntry[]> PageOf(string tenant, long sequence) =>
         fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.ForSequence(tenant, sequence)).List(long.MaxValue, ClientIndexKey.PageSize, null, null);

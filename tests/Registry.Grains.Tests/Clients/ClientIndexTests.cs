@@ -27,7 +27,7 @@ public sealed class ClientIndexTests(ClusterFixture fixture)
         Assert.Equal(1020, second.NextCursor);
         Assert.Equal((long[])[1020], Sequences(third));
         Assert.Null(third.NextCursor);
-        Assert.Equal((long[])[1023, 1022, 1021, 1020], (await Page(tenant, 0).List(long.MaxValue, 100, null, null)).Select(e => e.Sequence));
+        Assert.Equal((long[])[1023, 1022, 1021, 1020], (await Page(tenant, 1023).List(long.MaxValue, 100, null, null)).Select(e => e.Sequence));
         Assert.Equal("client-1027", first.Entries[3].ClientId);
         Assert.Equal(Entry(1027), first.Entries[3]);
     }
@@ -150,17 +150,17 @@ public sealed class ClientIndexTests(ClusterFixture fixture)
         var page = fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.Of(tenant, 0));
         using (fixture.Storage.DelayWritesOf(PageId(tenant, 0), TimeSpan.FromMilliseconds(50)))
         {
-            await Task.WhenAll(Enumerable.Range(0, 200).Select(s => page.Add(Entry(s))));
+            await Task.WhenAll(Enumerable.Range(0, ClientIndexKey.PageSize).Select(s => page.Add(Entry(s))));
         }
 
         var writes = fixture.Storage.WritesOf(PageId(tenant, 0));
         Assert.InRange(writes, 1, 20);
-        Assert.Equal(Enumerable.Range(0, 200).Reverse().Select(s => (long)s), (await page.List(long.MaxValue, 1000, null, null)).Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(0, ClientIndexKey.PageSize).Reverse().Select(s => (long)s), (await page.List(long.MaxValue, 1000, null, null)).Select(e => e.Sequence));
         using var stored = JsonDocument.Parse(fixture.Storage.Json(RegistryGrainTypes.ClientIndex, PageId(tenant, 0))!);
-        Assert.Equal(Enumerable.Range(0, 200), stored.RootElement.GetProperty("Entries").EnumerateArray().Select(e => e.GetProperty("Sequence").GetInt32()));
+        Assert.Equal(Enumerable.Range(0, ClientIndexKey.PageSize), stored.RootElement.GetProperty("Entries").EnumerateArray().Select(e => e.GetProperty("Sequence").GetInt32()));
 
         await fixture.DeactivateAllAsync();
-        Assert.Equal(200, (await page.List(long.MaxValue, 1000, null, null)).Length);
+        Assert.Equal(ClientIndexKey.PageSize, (await page.List(long.MaxValue, 1000, null, null)).Length);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class ClientIndexTests(ClusterFixture fixture)
         }
 
         var bytes = System.Text.Encoding.UTF8.GetByteCount(fixture.Storage.Json(RegistryGrainTypes.ClientIndex, PageId(tenant, 0))!);
-        Assert.InRange(bytes, 200_000, 800_000);
+        Assert.InRange(bytes, ClientIndexKey.PageSize * 195, ClientIndexKey.PageSize * 781);
         var listed = (await page.List(long.MaxValue, 1, null, new string('\u00e9', 10)))[0];
         Assert.Equal(ClientIndexText.Cut(longest), listed.ClientName);
         Assert.Equal(ClientIndexKey.PageSize - 1, listed.Sequence);
