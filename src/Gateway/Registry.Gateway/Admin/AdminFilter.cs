@@ -43,7 +43,7 @@ internal sealed class AdminFilter(AdminListener listener, OperatorClient operato
             }
 
             var result = await next(context);
-            error = ((result as INestedHttpResult)?.Result ?? result as IResult) is OAuthErrorResult refused ? refused.Error : null;
+            error = OAuthErrorResult.ErrorOf(result);
             return result;
         }
         catch (Exception exception)

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Http;
+using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
-using Registry.Protocol.Security;
 
 namespace Registry.Gateway.Admin;
 
@@ -60,7 +60,7 @@ internal sealed class OperatorKeys(IGrainFactory grains, TimeProvider time) : ID
             var keys = new List<SecurityKey>();
             foreach (var key in material)
             {
-                keys.Add(Load(key));
+                keys.Add(SigningKeys.Load(key, _keys).Key);
             }
 
             ValidationKeys = keys;
@@ -75,22 +75,6 @@ internal sealed class OperatorKeys(IGrainFactory grains, TimeProvider time) : ID
         public IReadOnlyList<SecurityKey> ValidationKeys { get; }
 
         public IReadOnlyList<string> Algorithms { get; }
-
-        private SecurityKey Load(SigningKeyMaterial material)
-        {
-            if (material.Algorithm == JoseAlgorithms.ES256)
-            {
-                var ec = ECDsa.Create();
-                ec.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
-                _keys.Add(ec);
-                return new ECDsaSecurityKey(ec) { KeyId = material.KeyId };
-            }
-
-            var rsa = RSA.Create();
-            rsa.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
-            _keys.Add(rsa);
-            return new RsaSecurityKey(rsa) { KeyId = material.KeyId };
-        }
 
         public void Dispose()
         {

@@ -13,6 +13,10 @@ internal sealed class OAuthErrorResult(OAuthError error, EndpointKind endpoint) 
 
     public OAuthError Error => error;
 
+    /// <summary>The error a handler answered with (its result directly, or inside a typed <c>Results&lt;…&gt;</c>), or null.</summary>
+    public static OAuthError? ErrorOf(object? result) =>
+        ((result as INestedHttpResult)?.Result ?? result as IResult) is OAuthErrorResult refused ? refused.Error : null;
+
     public int? StatusCode => _status;
 
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -30,7 +30,7 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ThrottleAudit th
         try
         {
             var result = await next(context);
-            error = ((result as INestedHttpResult)?.Result ?? result as IResult) is OAuthErrorResult refused ? refused.Error : null;
+            error = OAuthErrorResult.ErrorOf(result);
             return result;
         }
         catch (Exception exception)

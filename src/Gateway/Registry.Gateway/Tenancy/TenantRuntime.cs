@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Http;
+using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
@@ -29,7 +30,7 @@ internal sealed class TenantRuntime : IDisposable
         var publicKeys = new List<PublicJwk>();
         foreach (var material in snapshot.SigningKeys)
         {
-            var (key, jwk) = Load(material);
+            var (key, jwk) = SigningKeys.Load(material, _keys);
             securityKeys.Add(key);
             publicKeys.Add(jwk);
         }
@@ -64,22 +65,6 @@ internal sealed class TenantRuntime : IDisposable
 
     /// <summary>The JWK Set document (RFC 7517 §5), serialized once.</summary>
     public ReadOnlyMemory<byte> Jwks { get; }
-
-    private (SecurityKey Key, PublicJwk Jwk) Load(SigningKeyMaterial material)
-    {
-        if (material.Algorithm == Protocol.Security.JoseAlgorithms.ES256)
-        {
-            var ec = ECDsa.Create();
-            ec.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
-            _keys.Add(ec);
-            return (new ECDsaSecurityKey(ec) { KeyId = material.KeyId }, PublicJwk.FromEc(ec.ExportParameters(false), material.Algorithm, material.KeyId));
-        }
-
-        var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
-        _keys.Add(rsa);
-        return (new RsaSecurityKey(rsa) { KeyId = material.KeyId }, PublicJwk.FromRsa(rsa.ExportParameters(false), material.Algorithm, material.KeyId));
-    }
 
     public void Dispose()
     {
