@@ -15,5 +15,12 @@ public sealed record ClientCredentialCheck(
     [Id(4)]
     public Admission? Limited { get; init; }
 
+    /// <summary>
+    /// The client's registered token_endpoint_auth_method. A public client (<c>none</c>) authenticates with an empty
+    /// secret and only so; a confidential client never does.
+    /// </summary>
+    [Id(5)]
+    public string AuthMethod { get; init; } = "client_secret_basic";
+
     public static ClientCredentialCheck Throttled(Admission limit) => Failed with { Limited = limit };
 }

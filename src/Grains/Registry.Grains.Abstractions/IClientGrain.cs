@@ -79,4 +79,19 @@ public interface IClientGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AdminDelete")]
     Task<ClientAdminStatus> AdminDelete();
+
+    /// <summary>
+    /// Records that the client completed an authorization (an authorization code it redeemed): written once, the
+    /// first time. A client so marked is never removed as an unused open registration.
+    /// </summary>
+    [Alias("MarkAuthorized")]
+    Task MarkAuthorized();
+
+    /// <summary>
+    /// For a client registered without credentials (a tenant in open registration mode): removes it, as
+    /// <see cref="AdminDelete"/> does, when it has not completed an authorization (<see cref="MarkAuthorized"/>)
+    /// <paramref name="after"/> from now. Kept by an Orleans reminder, so it holds across silo restarts; idempotent.
+    /// </summary>
+    [Alias("RemoveIfUnused")]
+    Task RemoveIfUnused(TimeSpan after);
 }

@@ -47,6 +47,19 @@ public sealed record RegistrationPolicy
     /// <summary>What is done with requested values this policy does not allow: refused (default) or narrowed.</summary>
     public DisallowedHandling OnDisallowed { get; init; } = DisallowedHandling.Reject;
 
+    /// <summary>
+    /// Resources (RFC 8707 resource indicators: absolute URIs without a fragment, compared exactly) clients may ask
+    /// tokens for at the authorization and token endpoints; each becomes an access token's <c>aud</c>. Empty (the
+    /// default): no resource indicator is accepted, and user tokens name the tenant's issuer as their audience.
+    /// </summary>
+    public IReadOnlyList<string> AllowedResources { get; init; } = [];
+
+    /// <summary>
+    /// In <see cref="RegistrationMode.Open"/>: a client registered there that has not completed an authorization this
+    /// many seconds later is removed. 0: never removed. Default one day.
+    /// </summary>
+    public int RemoveUnusedOpenClientsAfterSeconds { get; init; } = 86_400;
+
     public int DefaultTokenLifetimeSeconds { get; init; } = MetadataDefaults.TokenLifetimeSeconds;
 
     public int MinTokenLifetimeSeconds { get; init; } = 60;
@@ -90,7 +103,14 @@ public sealed record RegistrationPolicy
 
     public bool AllowsResponseType(string responseType) => Allows(AllowedResponseTypes, responseType);
 
-    public bool AllowsAuthMethod(string method) => Allows(AllowedAuthMethods, method);
+    /// <summary>
+    /// Whether clients may register <paramref name="method"/>. Public clients (<c>none</c>) only where the tenant lists
+    /// it in <see cref="AllowedAuthMethods"/>: with no list, every confidential method and not <c>none</c>.
+    /// </summary>
+    public bool AllowsAuthMethod(string method) =>
+        AllowedAuthMethods is { } allowed ? allowed.Contains(method, StringComparer.Ordinal) : method != AuthMethods.None;
+
+    public bool AllowsResource(string resource) => AllowedResources.Contains(resource, StringComparer.Ordinal);
 
     /// <summary>Whether a redirect URI may name <paramref name="host"/> (see <see cref="RedirectUriHosts"/>).</summary>
     public bool AllowsRedirectHost(string host) => RedirectUriHosts is not { } patterns || patterns.Any(p => HostPatterns.Matches(p, host));
