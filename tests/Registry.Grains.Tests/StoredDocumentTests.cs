@@ -361,6 +361,64 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(("", 4, 3), (rewritten.RootElement.GetProperty("SecretHash").GetString(), rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32()));
     }
 
+    [Fact]
+    public async Task A_refresh_token_family_stored_by_version_1_rotates_and_keeps_its_member_names()
+    {
+        const string previous = "golden-refresh-token-previous-0123456789abcdef";
+        const string current = "golden-refresh-token-current-0123456789abcdefg";
+        var key = AuthorizationKeys.Family("golden", Secrets.NewTokenId());
+        var id = GrainId.Create(RegistryGrainTypes.RefreshFamily, key);
+        var stored = Document("refresh-family-v1.json");
+        fixture.Storage.Put("refresh-family", id, stored);
+        var family = fixture.Grains.GetGrain<IRefreshTokenFamilyGrain>(key);
+
+        // The rotation that made the current token, repeated: answered from the stored document, nothing written.
+        var retry = await family.Rotate("golden-client", previous, current);
+
+        Assert.Equal((RefreshRotationStatus.Rotated, At("2036-11-30T00:00:00+00:00")), (retry.Status, retry.ExpiresAt));
+        var grant = retry.Grant!;
+        Assert.Equal(("golden-client", "https://app.example/cb", "openid orders.read"), (grant.ClientId, grant.RedirectUri, grant.Scope));
+        Assert.Equal(Registry.Protocol.Authorization.Pkce.ChallengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), grant.CodeChallenge);
+        Assert.Equal(["https://api.example/orders"], grant.Resources);
+        Assert.Equal(("user-1", "https://idp.example", At("2026-11-30T10:00:00+00:00")), (grant.Subject, grant.IdentityProvider, grant.AuthTime));
+        Assert.Equal(stored, fixture.Storage.Json("refresh-family", id));
+
+        Assert.Equal(RefreshRotationStatus.Rotated, (await family.Rotate("golden-client", current, Secrets.NewSecret())).Status);
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json("refresh-family", id)!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
+        Assert.Equal(Names(golden.RootElement.GetProperty("Grant")), Names(rewritten.RootElement.GetProperty("Grant")));
+        Assert.Equal((1, 2), (rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Rotations").GetInt32()));
+        Assert.Equal(golden.RootElement.GetProperty("CurrentHash").GetString(), rewritten.RootElement.GetProperty("PreviousHash").GetString());
+    }
+
+    [Fact]
+    public async Task Consents_stored_by_version_1_are_found_widened_and_keep_their_member_names()
+    {
+        var key = AuthorizationKeys.Consent("golden", "golden user " + Guid.NewGuid().ToString("N"));
+        var id = GrainId.Create(RegistryGrainTypes.Consent, key);
+        var stored = Document("consent-v1.json");
+        fixture.Storage.Put("consent", id, stored);
+        var consent = fixture.Grains.GetGrain<IConsentGrain>(key);
+
+        var found = (await consent.Find("golden-client"))!;
+
+        Assert.Equal(("golden user", "golden-client"), (found.Subject, found.ClientId));
+        Assert.Equal(["openid", "orders.read"], found.Scopes);
+        Assert.Equal(["https://api.example/orders"], found.Resources);
+        Assert.Equal((At("2026-11-30T10:00:02.1234567+00:00"), At("2026-11-30T10:05:02.1234567+00:00")), (found.GrantedAt, found.UpdatedAt));
+        await consent.Grant("golden user", "golden-client", ["openid"], []);
+        Assert.Equal(stored, fixture.Storage.Json("consent", id));
+
+        await consent.Grant("golden user", "golden-client", ["email"], []);
+
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json("consent", id)!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
+        Assert.Equal(Names(golden.RootElement.GetProperty("Clients")[0]), Names(rewritten.RootElement.GetProperty("Clients")[0]));
+        Assert.Equal(["openid", "orders.read", "email"], (await consent.Find("golden-client"))!.Scopes);
+    }
+
     private static Registry.Grains.Tenants.StoredRegistrationPolicy StoredRegistrationPolicyOf(JsonDocument document) =>
         document.RootElement.Deserialize<Registry.Grains.Tenants.StoredRegistrationPolicy>()!;
 
