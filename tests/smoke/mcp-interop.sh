@@ -15,13 +15,6 @@ cd "$(dirname "$0")/../.."
 
 logs=.run/mcp-interop
 work=$(mktemp -d)
-UPSTREAM_PID=""
-upstream_stop() {
-  [ -n "$UPSTREAM_PID" ] || return 0
-  kill "$UPSTREAM_PID" 2>/dev/null
-  wait "$UPSTREAM_PID" 2>/dev/null
-  UPSTREAM_PID=""
-}
 trap 'registry_stop; upstream_stop; rm -rf "$work"' EXIT
 
 setup_failed() {
@@ -50,10 +43,8 @@ U=http://127.0.0.1:$upstream_port
 R=http://127.0.0.1:$mcp_port/mcp
 upstream_secret=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
 
-UPSTREAM_CLIENT_SECRET="$upstream_secret" UPSTREAM_REDIRECT_URIS="$B/authorize/callback" \
-  node tests/interop/upstream.mjs "$upstream_port" >"$logs/upstream.log" 2>&1 &
-UPSTREAM_PID=$!
-wait_for_url "$U/.well-known/openid-configuration" 30 || setup_failed "FAIL the upstream OpenID Provider starts" "$logs/upstream.log"
+upstream_start "$upstream_port" "$logs/upstream.log" "$B/authorize/callback" "$upstream_secret" ||
+  setup_failed "FAIL the upstream OpenID Provider starts"
 
 registry_start "$B" "$logs/registry.log" \
   Registry__Tenants__default__Upstream__Issuer="$U" \
