@@ -15,7 +15,9 @@ namespace Registry.Gateway.Endpoints;
 /// code's grain checks client, redirect URI and verifier and lets exactly one redemption win cluster-wide; a code
 /// presented again revokes the refresh-token family the first redemption started (§4.1.2). Every redemption starts a
 /// family (with a refresh token when the client registered the refresh_token grant). refresh_token (§6): rotated on
-/// every use; a token that is no longer current revokes its family. A narrowed scope or resource is checked against
+/// every use; a token that is no longer current revokes its family. Of concurrent redemptions of one code exactly one
+/// gets tokens; when a loser's revocation reaches the family before the winner started it, the winner gets its access
+/// token without a refresh token. A narrowed scope or resource is checked against
 /// the grant before the token rotates, so a refused request never costs the client its refresh token.
 /// </summary>
 internal static class UserGrants
@@ -76,8 +78,9 @@ internal static class UserGrants
             http.RequestAborted);
         if (!started)
         {
-            // Revoked between redemption and start: the same code was presented again meanwhile.
-            return OAuthError.InvalidGrant(ErrorIds.TokenCodeReused, "the authorization code was already used; the tokens issued for it are revoked");
+            // The same code was presented again between this redemption and the family's start, and that revoked
+            // the family: this redemption still won (exactly one does), but gets no refresh token.
+            refreshToken = null;
         }
 
         // The client completed an authorization: it is no longer an unused open registration.
