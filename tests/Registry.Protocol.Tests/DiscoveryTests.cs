@@ -90,6 +90,30 @@ public sealed class DiscoveryTests
         Assert.False(document.TryGetProperty("id_token_signing_alg_values_supported", out _));
     }
 
+    /// <summary>Public clients exist for the code flow: without sign-in "none" is not advertised, whatever the policy allows.</summary>
+    [Fact]
+    public void A_tenant_without_sign_in_advertises_neither_public_clients_nor_the_code_flow_members()
+    {
+        var policy = TestData.Policy with { AllowedAuthMethods = ["none"] };
+
+        var document = Write(w => ServerMetadata.Write(w, "https://id.example", policy, ["RS256"], signsInUsers: false));
+
+        Assert.Equal(["client_secret_basic", "client_secret_post"], document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(document.TryGetProperty("response_modes_supported", out _));
+        Assert.False(document.TryGetProperty("code_challenge_methods_supported", out _));
+        Assert.False(document.TryGetProperty("authorization_response_iss_parameter_supported", out _));
+    }
+
+    [Fact]
+    public void A_tenant_that_signs_users_in_answers_in_the_query_and_lists_every_member_once()
+    {
+        var document = Write(w => ServerMetadata.Write(w, "https://id.example", TestData.Policy, ["RS256"], signsInUsers: true));
+
+        Assert.Equal(["query"], document.GetProperty("response_modes_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(14, document.EnumerateObject().Count());
+        Assert.Equal(14, document.EnumerateObject().Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public void Public_clients_are_advertised_only_where_the_tenant_allows_them()
     {

@@ -455,4 +455,22 @@ public sealed class RegistrationPolicyTests
 
         public int GetHashCode(ClientMetadata obj) => 0;
     }
+
+    /// <summary>RFC 8707 resources: none by default; listed ones compared exactly.</summary>
+    [Fact]
+    public void Resources_are_allowed_only_as_listed()
+    {
+        var policy = TestData.Policy with { AllowedResources = ["https://api.example", "urn:example:ledger"] };
+
+        Assert.Empty(new RegistrationPolicy().AllowedResources);
+        Assert.False(TestData.Policy.AllowsResource("https://api.example"));
+        Assert.Equal((true, true), (policy.AllowsResource("https://api.example"), policy.AllowsResource("urn:example:ledger")));
+        Assert.Equal((false, false, false), (policy.AllowsResource("https://API.example"), policy.AllowsResource("https://api.example/"), policy.AllowsResource("")));
+    }
+
+    [Fact]
+    public void Unused_open_clients_are_removed_after_a_day_by_default()
+    {
+        Assert.Equal(86_400, new RegistrationPolicy().RemoveUnusedOpenClientsAfterSeconds);
+    }
 }

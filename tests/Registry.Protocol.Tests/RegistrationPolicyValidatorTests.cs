@@ -14,6 +14,9 @@ public sealed class RegistrationPolicyValidatorTests
 
     private static readonly RegistrationPolicy Base = new();
 
+    /// <summary>The longest resource a policy may list: 2048 characters.</summary>
+    private static readonly string Resource2048 = "https://api.example/" + new string('r', 2028);
+
     /// <summary>Invalid policies by name, with the member the description starts with.</summary>
     private static readonly Dictionary<string, (RegistrationPolicy Policy, string Member)> InvalidPolicies = new()
     {
@@ -56,6 +59,16 @@ public sealed class RegistrationPolicyValidatorTests
         ["label of 64"] = (Base with { RedirectUriHosts = [Label63 + "a.example.com"] }, "redirect_uri_hosts"),
         ["name of 254"] = (Base with { RedirectUriHosts = [Name253 + "b"] }, "redirect_uri_hosts"),
         ["wildcard name of 254"] = (Base with { RedirectUriHosts = ["*." + Name253 + "b"] }, "redirect_uri_hosts"),
+        ["101 resources"] = (Base with { AllowedResources = [.. Enumerable.Range(0, 101).Select(i => $"https://r{i}.example")] }, "allowed_resources"),
+        ["empty resource"] = (Base with { AllowedResources = [""] }, "allowed_resources"),
+        ["relative resource"] = (Base with { AllowedResources = ["api"] }, "allowed_resources"),
+        ["rooted path resource"] = (Base with { AllowedResources = ["/srv/api"] }, "allowed_resources"),
+        ["file resource"] = (Base with { AllowedResources = ["file:///srv/api"] }, "allowed_resources"),
+        ["resource with fragment"] = (Base with { AllowedResources = ["https://api.example#v1"] }, "allowed_resources"),
+        ["resource with empty fragment"] = (Base with { AllowedResources = ["https://api.example#"] }, "allowed_resources"),
+        ["resource of 2049"] = (Base with { AllowedResources = [Resource2048 + "r"] }, "allowed_resources"),
+        ["bad resource after a good one"] = (Base with { AllowedResources = ["https://api.example", "api"] }, "allowed_resources"),
+        ["negative removal delay"] = (Base with { RemoveUnusedOpenClientsAfterSeconds = -1 }, "remove_unused_open_clients_after_seconds"),
         ["min 0"] = (Base with { MinTokenLifetimeSeconds = 0 }, "min_token_lifetime_seconds"),
         ["min negative"] = (Base with { MinTokenLifetimeSeconds = -1 }, "min_token_lifetime_seconds"),
         ["max above a week"] = (Base with { MaxTokenLifetimeSeconds = 604_801 }, "max_token_lifetime_seconds"),
@@ -107,6 +120,9 @@ public sealed class RegistrationPolicyValidatorTests
         {
             RedirectUriHosts = ["app.example.com", "*.example.org", "APP.Example.NET", "xn--bcher-kva.example", "127.0.0.1", "a-b.c", "localhost", Label63 + ".example", Name253, "*." + Name253[2..]],
         },
+        ["resources"] = Base with { AllowedResources = ["https://api.example", "https://files.example/v1?tenant=a", "urn:example:ledger", Resource2048] },
+        ["100 resources"] = Base with { AllowedResources = [.. Enumerable.Range(0, 100).Select(i => $"https://r{i}.example")] },
+        ["open clients never removed"] = Base with { Mode = RegistrationMode.Open, RemoveUnusedOpenClientsAfterSeconds = 0 },
         ["shortest lifetimes"] = Base with { MinTokenLifetimeSeconds = 1, DefaultTokenLifetimeSeconds = 1, MaxTokenLifetimeSeconds = 1 },
         ["longest lifetimes"] = Base with { MinTokenLifetimeSeconds = 604_800, DefaultTokenLifetimeSeconds = 604_800, MaxTokenLifetimeSeconds = 604_800 },
         ["default at min"] = Base with { DefaultTokenLifetimeSeconds = 60 },
@@ -127,6 +143,28 @@ public sealed class RegistrationPolicyValidatorTests
     {
         Assert.Equal(604_800, RegistrationPolicyValidator.MaxTokenLifetimeSeconds);
         Assert.Equal(253, Name253.Length);
+    }
+
+    [Fact]
+    public void Resources_are_checked_after_redirect_hosts_and_before_lifetimes()
+    {
+        var policy = Base with { RedirectUriHosts = ["*"], AllowedResources = ["api"], RemoveUnusedOpenClientsAfterSeconds = -1, MinTokenLifetimeSeconds = 0 };
+        string[] order = ["redirect_uri_hosts", "allowed_resources", "remove_unused_open_clients_after_seconds", "min_token_lifetime_seconds"];
+        var steps = new Func<RegistrationPolicy, RegistrationPolicy>[]
+        {
+            p => p with { RedirectUriHosts = null },
+            p => p with { AllowedResources = ["https://api.example"] },
+            p => p with { RemoveUnusedOpenClientsAfterSeconds = 1 },
+            p => p with { MinTokenLifetimeSeconds = 1 },
+        };
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            Assert.StartsWith(order[i] + " ", RegistrationPolicyValidator.Validate(policy)?.Description, StringComparison.Ordinal);
+            policy = steps[i](policy);
+        }
+
+        Assert.Null(RegistrationPolicyValidator.Validate(policy));
     }
 
     /// <summary>The first problem is reported, members in a fixed order.</summary>

@@ -21,7 +21,20 @@ public sealed class TokenRequestParserTests
         { "grant_type=authorization_code&client_id=a&code=x&code_verifier=", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenCodeVerifierMissing },
         { "grant_type=authorization_code&client_id=a&code=x&code_verifier=v", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenRedirectUriMissing },
         { "grant_type=authorization_code&client_id=a&code=x&code=y&code_verifier=v&redirect_uri=r", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenParameterRepeated },
+        { "grant_type=authorization_code&client_id=a&code=&code_verifier=v&redirect_uri=r", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenCodeMissing },
+        { "grant_type=authorization_code&client_id=a&code=x&code_verifier=v&redirect_uri=", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenRedirectUriMissing },
+        { "grant_type=authorization_code&client_id=a&code_verifier=v", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenCodeMissing },
+        { "grant_type=authorization_code&client_id=a&client_secret=s&code=x&code_verifier=v&redirect_uri=r&redirect_uri=r", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenParameterRepeated },
+        { $"grant_type=authorization_code&client_id={new string('a', 513)}&code=x&code_verifier=v&redirect_uri=r", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthFailed },
+        { "grant_type=authorization_code&client_secret=s&code=x&code_verifier=v&redirect_uri=r", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
+        { "grant_type=authorization_code&code=x&code_verifier=v&redirect_uri=r&scope=a%22b", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
+        { "grant_type=authorization_code&client_id=a&code=x&code_verifier=v&redirect_uri=r&scope=a%22b", null, OAuthErrorCodes.InvalidScope, ErrorIds.TokenScopeSyntax },
         { "grant_type=refresh_token&client_id=a", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenRefreshTokenMissing },
+        { "grant_type=refresh_token&client_id=a&refresh_token=", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenRefreshTokenMissing },
+        { "grant_type=refresh_token&refresh_token=r", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
+        { "grant_type=refresh_token&client_id=a&refresh_token=r&refresh_token=s", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenParameterRepeated },
+        { "grant_type=client_credentials&client_id=a&client_secret=", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
+        { "grant_type=Authorization_Code&client_id=a", null, OAuthErrorCodes.UnsupportedGrantType, ErrorIds.TokenGrantTypeUnsupported },
         { $"grant_type=refresh_token&client_id={new string('a', 513)}&refresh_token=r", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthFailed },
         { "grant_type=client_credentials&scope=a&scope=b", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenParameterRepeated },
         { "grant_type=client_credentials", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
@@ -77,6 +90,42 @@ public sealed class TokenRequestParserTests
         Assert.Equal(("c0de", "v", "http://127.0.0.1/cb"), (request.Code, request.CodeVerifier, request.RedirectUri));
         Assert.Equal(["https://a.example", "https://b.example"], request.Resources);
         Assert.Null(request.RefreshToken);
+    }
+
+    /// <summary>RFC 6749 section 2.1: public clients send client_id alone, for the code and refresh grants (never client_credentials).</summary>
+    [Fact]
+    public void A_public_client_of_the_refresh_grant_is_identified_by_client_id_alone()
+    {
+        var id = new string('a', 512);
+
+        var request = Parse($"grant_type=refresh_token&client_id={id}&client_secret=&refresh_token=r1&code=ignored", null);
+
+        Assert.Equal((id, "", ClientAuthMethod.None), (request.ClientId, request.ClientSecret, request.AuthMethod));
+        Assert.Equal("r1", request.RefreshToken);
+        Assert.Equal(((string?)null, (string?)null, (string?)null), (request.Code, request.CodeVerifier, request.RedirectUri));
+    }
+
+    [Fact]
+    public void A_confidential_client_of_the_code_grant_authenticates_as_usual()
+    {
+        var post = Parse("grant_type=authorization_code&client_id=app&client_secret=s3&code=c&code_verifier=v&redirect_uri=https%3A%2F%2Fa.example%2Fcb&refresh_token=ignored", null);
+        var basic = Parse("grant_type=authorization_code&code=c&code_verifier=v&redirect_uri=r", Basic("app", "s3"));
+
+        Assert.Equal(("app", "s3", ClientAuthMethod.ClientSecretPost), (post.ClientId, post.ClientSecret, post.AuthMethod));
+        Assert.Equal(("c", "v", "https://a.example/cb"), (post.Code, post.CodeVerifier, post.RedirectUri));
+        Assert.Null(post.RefreshToken);
+        Assert.Equal(("app", "s3", ClientAuthMethod.ClientSecretBasic), (basic.ClientId, basic.ClientSecret, basic.AuthMethod));
+    }
+
+    /// <summary>RFC 8707 section 2: resource may repeat, for any grant; empty ones are absent. The grant's own parameters are not read for another grant.</summary>
+    [Fact]
+    public void Resources_may_repeat_for_any_grant()
+    {
+        var request = Parse("grant_type=client_credentials&resource=https%3A%2F%2Fb.example&client_id=a&resource=&client_secret=b&resource=https%3A%2F%2Fa.example&resource=https%3A%2F%2Fb.example&code=c&refresh_token=r", null);
+
+        Assert.Equal(["https://b.example", "https://a.example", "https://b.example"], request.Resources);
+        Assert.Equal(((string?)null, (string?)null), (request.Code, request.RefreshToken));
+        Assert.Empty(Parse("grant_type=client_credentials&client_id=a&client_secret=b&resource=", null).Resources);
     }
 
     [Fact]

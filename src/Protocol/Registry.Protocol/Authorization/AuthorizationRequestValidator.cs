@@ -54,7 +54,7 @@ public static class AuthorizationRequestValidator
 
         if (request.State is { Length: > AuthorizationRequestParser.MaxParameterLength })
         {
-            return OAuthError.InvalidRequest(ErrorIds.AuthorizeParameterRepeated, "state is too long");
+            return OAuthError.InvalidRequest(ErrorIds.AuthorizeStateTooLong, "state is too long");
         }
 
         if (PkceError(request) is { } pkce)

@@ -131,6 +131,7 @@ public static class ErrorIds
     public const string AuthorizeClientInvalid = "authorize.client_invalid";
     public const string AuthorizeRedirectUriInvalid = "authorize.redirect_uri_invalid";
     public const string AuthorizeParameterRepeated = "authorize.parameter_repeated";
+    public const string AuthorizeStateTooLong = "authorize.state_too_long";
     public const string AuthorizeResponseTypeUnsupported = "authorize.response_type_unsupported";
     public const string AuthorizeGrantNotRegistered = "authorize.grant_not_registered";
     public const string AuthorizePkceMissing = "authorize.pkce_missing";

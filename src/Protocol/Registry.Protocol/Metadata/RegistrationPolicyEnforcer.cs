@@ -31,7 +31,7 @@ internal static class RegistrationPolicyEnforcer
         var method = request.TokenEndpointAuthMethod;
         var methodRefusal = method is null || policy.AllowsAuthMethod(method)
             ? null
-            : NotAllowed(ErrorIds.PolicyAuthMethodNotAllowed, MetadataFields.TokenEndpointAuthMethod, method, policy.AllowedAuthMethods);
+            : NotAllowed(ErrorIds.PolicyAuthMethodNotAllowed, MetadataFields.TokenEndpointAuthMethod, method, policy.AllowedAuthMethods ?? AuthMethods.Confidential);
         var (scope, scopeRefusal) = FilterScope(request.Scope, policy);
         var (lifetime, lifetimeRefusal) = Clamp(request.TokenExpirationTimeSeconds, policy);
 
