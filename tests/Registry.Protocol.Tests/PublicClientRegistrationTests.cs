@@ -21,6 +21,8 @@ public sealed class PublicClientRegistrationTests
         ["public, mixed defaults"] = AllowsPublic with { DefaultGrantTypes = [GrantTypes.AuthorizationCode, GrantTypes.ClientCredentials] },
         ["public, narrowing"] = AllowsPublic with { OnDisallowed = DisallowedHandling.Narrow },
         ["confidential only"] = TestData.Policy,
+        ["public only"] = TestData.Policy with { AllowedAuthMethods = [AuthMethods.None] },
+        ["public only, narrowing"] = TestData.Policy with { AllowedAuthMethods = [AuthMethods.None], OnDisallowed = DisallowedHandling.Narrow },
     };
 
     /// <summary>(policy, body, error code, error id)</summary>
@@ -35,6 +37,9 @@ public sealed class PublicClientRegistrationTests
         // a tenant that does not list none has no public clients
         { "confidential only", $$"""{"token_endpoint_auth_method": "none", "grant_types": ["authorization_code"], {{Redirect}}}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyAuthMethodNotAllowed },
         { "confidential only", $$"""{"token_endpoint_auth_method": "none", {{Redirect}}}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.PolicyAuthMethodNotAllowed },
+        // a public client by the tenant's default method, or narrowed to one, is held to the same rule
+        { "public only", """{"grant_types": ["client_credentials"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.AuthMethodUnsupported },
+        { "public only, narrowing", """{"token_endpoint_auth_method": "client_secret_basic", "grant_types": ["client_credentials"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.AuthMethodUnsupported },
         { "public", """{"token_endpoint_auth_method": "None", "grant_types": ["authorization_code"], "redirect_uris": ["http://127.0.0.1/cb"]}""", OAuthErrorCodes.InvalidClientMetadata, ErrorIds.AuthMethodUnsupported },
     };
 

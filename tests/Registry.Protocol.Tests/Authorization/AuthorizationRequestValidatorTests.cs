@@ -171,6 +171,16 @@ public sealed class AuthorizationRequestValidatorTests
         Assert.Equal("api.read openid email", authorization.Scope);
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("   ")]
+    public void A_scope_of_spaces_only_asks_for_every_registered_scope_like_no_scope(string scope)
+    {
+        var authorization = Success(Valid with { Scope = scope }, Client with { Scope = "api.read openid" });
+
+        Assert.Equal(["api.read", "openid"], authorization.Scopes);
+    }
+
     [Fact]
     public void A_client_without_scopes_asking_for_none_gets_an_empty_scope()
     {

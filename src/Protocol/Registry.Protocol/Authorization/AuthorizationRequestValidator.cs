@@ -114,6 +114,12 @@ public static class AuthorizationRequestValidator
                 return OAuthError.InvalidScope(ErrorIds.AuthorizeScopeSyntax, "scope contains an invalid scope token");
             }
 
+            // A scope of spaces only names nothing: as if none were sent (the token endpoint reads it so too).
+            if (requested.Count == 0)
+            {
+                requested = registered;
+            }
+
             if (requested.FirstOrDefault(s => !registered.Contains(s, StringComparer.Ordinal)) is { } missing)
             {
                 return OAuthError.InvalidScope(ErrorIds.AuthorizeScopeNotRegistered, $"the scope '{missing}' is not registered for this client");

@@ -49,7 +49,17 @@ public static class RegistrationRequestValidator
         }
 
         // RFC 7591 §3.1: the server may refuse requested values or replace them with suitable ones.
-        return RegistrationPolicyEnforcer.Apply(request, policy) is { } refusal ? refusal : ClientMetadataResolver.Resolve(request, policy);
+        if (RegistrationPolicyEnforcer.Apply(request, policy) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // A public client by the tenant's default or by narrowing is held to the rule a requested one meets (AuthMethodRule).
+        var resolved = ClientMetadataResolver.Resolve(request, policy);
+        return resolved.TokenEndpointAuthMethod == AuthMethods.None && resolved.GrantTypes.Contains(GrantTypes.ClientCredentials, StringComparer.Ordinal)
+            ? OAuthError.InvalidClientMetadata(ErrorIds.AuthMethodUnsupported,
+                $"{MetadataFields.TokenEndpointAuthMethod} 'none' (a public client) cannot use the client_credentials grant type")
+            : resolved;
     }
 
     /// <summary>
