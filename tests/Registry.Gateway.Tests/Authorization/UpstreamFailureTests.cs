@@ -1,0 +1,96 @@
+using System.Net;
+
+namespace Registry.Gateway.Tests.Authorization;
+
+/// <summary>
+/// Sign-in at an upstream that misbehaves (OpenID Connect Core §3.1.3.7: every ID token check) or refuses: the user
+/// sees an error page, no session is made, and no code reaches the client.
+/// </summary>
+[Collection(AuthorizationCollectionDefinition.Name)]
+public sealed class UpstreamFailureTests(AuthorizationFixture fixture)
+{
+    [Theory]
+    [InlineData(UpstreamMisbehavior.WrongNonce)]
+    [InlineData(UpstreamMisbehavior.MissingNonce)]
+    [InlineData(UpstreamMisbehavior.WrongAudience)]
+    [InlineData(UpstreamMisbehavior.WrongIssuer)]
+    [InlineData(UpstreamMisbehavior.ExpiredIdToken)]
+    [InlineData(UpstreamMisbehavior.UnpublishedSigningKey)]
+    [InlineData(UpstreamMisbehavior.TokenEndpointFails)]
+    public async Task An_id_token_that_fails_a_check_is_an_error_page_and_no_code(UpstreamMisbehavior misbehavior)
+    {
+        var client = await fixture.RegisterAsync();
+        var request = AuthorizationFixture.RequestFor(client);
+        using var browser = fixture.Browser();
+        var atCallback = await browser.FollowAsync(await browser.StartAsync(request));
+        Assert.StartsWith(fixture.CallbackOf() + "?", AuthorizationFlow.LocationOf(atCallback).ToString(), StringComparison.Ordinal);
+
+        HttpResponseMessage response;
+        using (fixture.Upstream.Misbehave(misbehavior))
+        {
+            response = await browser.FollowAsync(atCallback);
+        }
+
+        Assert.True((int)response.StatusCode >= 400, AuthorizationFlow.Describe(response));
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Headers.Location);
+        Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name == "registry_session");
+        var retry = await browser.SignInAsync(request);
+        Assert.Equal(HttpStatusCode.Found, retry.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refusal_at_the_upstream_gives_the_client_no_code()
+    {
+        var client = await fixture.RegisterAsync();
+        var request = AuthorizationFixture.RequestFor(client);
+        using var browser = fixture.Browser();
+
+        HttpResponseMessage response;
+        using (fixture.Upstream.Misbehave(UpstreamMisbehavior.DenyAccess))
+        {
+            response = await browser.SignInAsync(request);
+        }
+
+        // Either told to the client (access_denied) or shown to the user; never a code, never a session.
+        if (AuthorizationFlow.IsRedirect(response))
+        {
+            var redirect = AuthorizationFlow.AtClient(response, request.RedirectUri);
+            Assert.Equal(("access_denied", request.State), (redirect.Error, redirect.State));
+            Assert.Null(redirect.Code);
+        }
+        else
+        {
+            Assert.True((int)response.StatusCode >= 400, AuthorizationFlow.Describe(response));
+        }
+
+        Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name == "registry_session");
+    }
+
+    [Fact]
+    public async Task A_callback_from_another_browsers_sign_in_is_refused()
+    {
+        var client = await fixture.RegisterAsync();
+        using var victim = fixture.Browser();
+        var atCallback = await victim.FollowAsync(await victim.StartAsync(AuthorizationFixture.RequestFor(client)));
+        using var attacker = fixture.Browser();
+
+        var response = await attacker.FollowAsync(atCallback);
+
+        await AuthorizationFixture.AssertErrorPageAsync(response);
+        Assert.DoesNotContain(attacker.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name == "registry_session");
+    }
+
+    [Fact]
+    public async Task A_callback_with_a_forged_state_or_no_code_is_refused()
+    {
+        var client = await fixture.RegisterAsync();
+        using var browser = fixture.Browser();
+        var atCallback = await browser.FollowAsync(await browser.StartAsync(AuthorizationFixture.RequestFor(client)));
+        var callback = AuthorizationFlow.LocationOf(atCallback).ToString();
+        var forged = System.Text.RegularExpressions.Regex.Replace(callback, "state=[^&]+", "state=forged");
+
+        await AuthorizationFixture.AssertErrorPageAsync(await browser.Http.GetAsync(forged));
+        await AuthorizationFixture.AssertErrorPageAsync(await browser.Http.GetAsync(fixture.CallbackOf()));
+    }
+}
