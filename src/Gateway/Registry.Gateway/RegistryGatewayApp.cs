@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Registry.Gateway.Admin;
+using Registry.Gateway.Authorization;
 using Registry.Gateway.Configuration;
 using Registry.Gateway.Endpoints;
 using Registry.Gateway.Hosting;
@@ -86,6 +87,8 @@ public static class RegistryGatewayApp
         // answer a bare 400 to every path, probes included.
         services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<Upstreams>();
+        services.AddHttpClient(Upstreams.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<BearerTokenValidator>();
         return services;

@@ -22,5 +22,9 @@ public sealed record ClientCredentialCheck(
     [Id(5)]
     public string AuthMethod { get; init; } = "client_secret_basic";
 
+    /// <summary>How long the refresh tokens of an authorization last (the client's refresh_token_expiration_time_seconds).</summary>
+    [Id(6)]
+    public int RefreshTokenLifetimeSeconds { get; init; }
+
     public static ClientCredentialCheck Throttled(Admission limit) => Failed with { Limited = limit };
 }

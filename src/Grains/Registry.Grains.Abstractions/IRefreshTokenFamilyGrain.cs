@@ -28,6 +28,14 @@ public interface IRefreshTokenFamilyGrain : IGrainWithStringKey
     [Alias("Rotate")]
     Task<RefreshRotation> Rotate(string clientId, string presentedToken, string nextToken);
 
+    /// <summary>
+    /// The grant, when <paramref name="presentedToken"/> is the family's current token for <paramref name="clientId"/>
+    /// and the family is live; otherwise null. Changes nothing: the token endpoint checks a narrowed scope or resource
+    /// against the grant before it rotates, so a refused request does not cost the client its refresh token.
+    /// </summary>
+    [Alias("Peek")]
+    Task<AuthorizationGrant?> Peek(string clientId, string presentedToken);
+
     /// <summary>Revokes the family (idempotent); its tokens are refused from now on.</summary>
     [Alias("Revoke")]
     Task Revoke();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Registry.Gateway.Authorization;
 using Registry.Gateway.Http;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
@@ -38,10 +39,11 @@ internal static class DiscoveryEndpoints
 
     private static readonly ObservedEndpoint MetadataEndpoint = new(ObservedEndpoint.Metadata);
 
-    private static JsonBytesResult Metadata(HttpContext http, DiscoveryCaching caching)
+    private static JsonBytesResult Metadata(HttpContext http, DiscoveryCaching caching, Upstreams upstreams)
     {
         var tenant = http.Tenant();
-        var document = JsonWriting.ToBytes(w => ServerMetadata.Write(w, tenant.Issuer, tenant.Tenant.Policy, tenant.Tenant.SigningAlgorithms));
+        var signsInUsers = upstreams.Find(tenant.Name) is not null;
+        var document = JsonWriting.ToBytes(w => ServerMetadata.Write(w, tenant.Issuer, tenant.Tenant.Policy, tenant.Tenant.SigningAlgorithms, signsInUsers));
         return new JsonBytesResult(document, caching.CacheControl, caching.Vary);
     }
 

@@ -5,9 +5,11 @@ using Registry.Gateway.Tenancy;
 using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
+using Registry.Protocol.Authorization;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
+using Registry.Protocol.Tenancy;
 
 namespace Registry.Gateway.Endpoints;
 
@@ -16,7 +18,7 @@ namespace Registry.Gateway.Endpoints;
 /// (RFC 7592) with the client's registration access token. Each handler: authenticate → validate (Protocol)
 /// → call the client grain → answer.
 /// </summary>
-internal static class RegistrationEndpoints
+internal static partial class RegistrationEndpoints
 {
     public static void Map(RouteGroupBuilder tenant)
     {
@@ -62,6 +64,12 @@ internal static class RegistrationEndpoints
             return Error(validated.Error);
         }
 
+        var open = grant.Policy.Mode == RegistrationMode.Open;
+        if (open && OpenRegistration.Check(validated.Value) is { } unsafeForOpen)
+        {
+            return Error(unsafeForOpen);
+        }
+
         // The tenant's quota and registration rate hold for the whole cluster: its grain keeps them, and numbers
         // the registration for the client index.
         var tenantGrain = grains.GetGrain<ITenantGrain>(tenant.Name);
@@ -88,7 +96,7 @@ internal static class RegistrationEndpoints
         for (var attempt = 0; attempt < MaxCreateAttempts && result.Status == ClientOperationStatus.Conflict; attempt++)
         {
             var clientId = tenant.Tenant.Identifiers.NewClientId();
-            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId), slot.Sequence);
+            var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: validated.Value.TokenEndpointAuthMethod == AuthMethods.None ? "" : Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId), slot.Sequence);
             result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token, c.Sequence), http.RequestAborted);
         }
 
@@ -106,7 +114,32 @@ internal static class RegistrationEndpoints
         }
 
         http.Observation().SetClient(result.Client!.ClientId, tenant.Tenant);
+        if (open && grant.Policy.RemoveUnusedOpenClientsAfterSeconds > 0)
+        {
+            await ScheduleRemovalAsync(Client(grains, tenant, result.Client.ClientId), TimeSpan.FromSeconds(grant.Policy.RemoveUnusedOpenClientsAfterSeconds), http);
+        }
+
         return ClientInformationResponse.Created(result.Client, tenant.RegistrationClientUri(result.Client.ClientId));
+    }
+
+    /// <summary>
+    /// An open registration is removed if it never completes an authorization. The client exists already: when the
+    /// cluster cannot take the reminder now, the registration still succeeds (the client is then kept, as before).
+    /// </summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The removal of unused open client {ClientId} could not be scheduled")]
+    private static partial void LogRemovalNotScheduled(ILogger logger, string? clientId);
+
+    private static async Task ScheduleRemovalAsync(IClientGrain client, TimeSpan after, HttpContext http)
+    {
+        try
+        {
+            await GrainCalls.RetryAsync((client, after), c => c.client.RemoveIfUnused(c.after), http.RequestAborted);
+        }
+        catch (Exception e) when (ClusterErrors.IsTransient(e) || e is OperationCanceledException)
+        {
+            LogRemovalNotScheduled(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RegistrationEndpoints).FullName!),
+                http.Observation().ClientId);
+        }
     }
 
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Read(

@@ -1,3 +1,4 @@
+using Registry.Gateway.Authorization;
 using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 
@@ -21,6 +22,7 @@ internal static class RegistryRoutes
         tenant.AddEndpointFilter<TenantFilter>();
         DiscoveryEndpoints.Map(tenant);
         TokenEndpoint.Map(tenant);
+        AuthorizeEndpoints.Map(tenant);
         RegistrationEndpoints.Map(tenant);
     }
 }

@@ -5,14 +5,16 @@ using Registry.Gateway.Tenancy;
 using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
+using Registry.Protocol.Authorization;
 using Registry.Protocol.Errors;
 using Registry.Protocol.Tokens;
 
 namespace Registry.Gateway.Endpoints;
 
 /// <summary>
-/// POST /token: the client_credentials grant (RFC 6749 §4.4) for registered clients and the tenant's admin
-/// client. Parse (Protocol) → authenticate (tenant or client grain) → validate (Protocol) → issue the JWT.
+/// POST /token: the client_credentials grant (RFC 6749 §4.4) for registered clients and the tenant's admin client, and
+/// the authorization_code (§4.1.3, PKCE) and refresh_token (§6) grants of users' authorizations
+/// (<see cref="UserGrants"/>). Parse (Protocol) → authenticate (tenant or client grain) → validate → issue the JWT.
 /// </summary>
 internal static class TokenEndpoint
 {
@@ -22,7 +24,7 @@ internal static class TokenEndpoint
             .WithMetadata(new DocumentedBody(typeof(IDictionary<string, string>), RequestBody.Form));
 
     private static async Task<Results<JsonPayloadResult<IssuedToken>, OAuthErrorResult>> Handle(
-        HttpContext http, IGrainFactory grains, AccessTokenIssuer issuer, AddressGuard addresses)
+        HttpContext http, IGrainFactory grains, AccessTokenIssuer issuer, AddressGuard addresses, TimeProvider time)
     {
         var tenant = http.Tenant();
         if (addresses.Check(http, tenant) is { } backedOff)
@@ -52,13 +54,33 @@ internal static class TokenEndpoint
             return Error(client.Error);
         }
 
+        // A public client authenticates by its id alone, so its tenant must (still) allow public clients.
+        if (client.Value.IsPublic && !tenant.Tenant.Policy.AllowsAuthMethod(Protocol.Metadata.AuthMethods.None))
+        {
+            return Error(OAuthError.InvalidClient(ErrorIds.ClientAuthPublicNotAllowed, "this tenant does not accept public clients"));
+        }
+
+        if (request.Value.GrantType != Protocol.Metadata.GrantTypes.ClientCredentials)
+        {
+            var issued = await UserGrants.IssueAsync(http, tenant, request.Value, client.Value, grains, issuer, time);
+            return issued.IsSuccess
+                ? new JsonPayloadResult<IssuedToken>(StatusCodes.Status200OK, issued.Value, IssuedToken.Write) { NoStore = true }
+                : Error(issued.Error);
+        }
+
         var grant = TokenRequestValidator.Validate(request.Value, client.Value);
         if (!grant.IsSuccess)
         {
             return Error(grant.Error);
         }
 
-        var token = issuer.Issue(tenant, request.Value.ClientId, grant.Value.Scope, grant.Value.LifetimeSeconds);
+        // RFC 8707: resources the tenant allows become the token's audience.
+        if (ResourceIndicators.Check(request.Value.Resources, tenant.Tenant.Policy) is { } target)
+        {
+            return Error(target);
+        }
+
+        var token = issuer.Issue(tenant, request.Value.ClientId, grant.Value.Scope, grant.Value.LifetimeSeconds, ResourceIndicators.Distinct(request.Value.Resources));
         return new JsonPayloadResult<IssuedToken>(StatusCodes.Status200OK, new IssuedToken(token, grant.Value), IssuedToken.Write) { NoStore = true };
     }
 
@@ -99,7 +121,11 @@ internal static class TokenEndpoint
         return check switch
         {
             { Limited: { } limit } => Refusal(limit),
-            { Authenticated: true } => new TokenClient(check.GrantTypes, check.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), check.TokenLifetimeSeconds),
+            { Authenticated: true } => new TokenClient(check.GrantTypes, check.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), check.TokenLifetimeSeconds)
+            {
+                IsPublic = check.AuthMethod == Protocol.Metadata.AuthMethods.None,
+                RefreshTokenLifetimeSeconds = check.RefreshTokenLifetimeSeconds,
+            },
             _ => ClientAuthentication.Failed,
         };
     }

@@ -15,7 +15,12 @@ internal sealed class OAuthErrorResult(OAuthError error, EndpointKind endpoint) 
 
     /// <summary>The error a handler answered with (its result directly, or inside a typed <c>Results&lt;…&gt;</c>), or null.</summary>
     public static OAuthError? ErrorOf(object? result) =>
-        ((result as INestedHttpResult)?.Result ?? result as IResult) is OAuthErrorResult refused ? refused.Error : null;
+        ((result as INestedHttpResult)?.Result ?? result as IResult) switch
+        {
+            OAuthErrorResult refused => refused.Error,
+            IRefusal refusal => refusal.Refusal,
+            _ => null,
+        };
 
     public int? StatusCode => _status;
 

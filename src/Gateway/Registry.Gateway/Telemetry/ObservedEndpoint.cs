@@ -12,6 +12,9 @@ internal sealed record ObservedEndpoint(string Name)
     public const string ClientDelete = "client_delete";
     public const string Metadata = "metadata";
     public const string Jwks = "jwks";
+    public const string Authorize = "authorize";
+    public const string AuthorizeCallback = "authorize_callback";
+    public const string Consent = "consent";
 
     /// <summary>How errors are answered at this endpoint.</summary>
     public EndpointKind Kind { get; } = Name switch

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
+using Registry.Gateway.Authorization;
 using Registry.Gateway.Http;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
@@ -26,6 +27,7 @@ internal sealed class TenantRuntime : IDisposable
         Policy = snapshot.Policy;
         Throttles = snapshot.Throttles;
         Identifiers = new ClientIdentifiers(snapshot.IdentifierKey, snapshot.AcceptsLegacyIdentifiers);
+        Sealing = new Sealing(snapshot.IdentifierKey, snapshot.Name);
         var securityKeys = new List<SecurityKey>();
         var publicKeys = new List<PublicJwk>();
         foreach (var material in snapshot.SigningKeys)
@@ -54,6 +56,9 @@ internal sealed class TenantRuntime : IDisposable
     public ThrottlePolicy Throttles { get; }
     /// <summary>Issues and verifies the tenant's client ids and registration access tokens (their MACs), without a grain call.</summary>
     public ClientIdentifiers Identifiers { get; }
+
+    /// <summary>Seals what the sign-in front channel carries (sessions, transactions, consent forms), for every gateway alike.</summary>
+    public Sealing Sealing { get; }
 
     /// <summary>The current signing key (the newest).</summary>
     public SigningCredentials SigningCredentials { get; }

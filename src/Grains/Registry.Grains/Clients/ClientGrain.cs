@@ -436,8 +436,16 @@ internal sealed partial class ClientGrain(
         });
     }
 
+    Task IClientGrain.MarkAuthorized() => Task.CompletedTask;
+
+    Task IClientGrain.RemoveIfUnused(TimeSpan after) => Task.CompletedTask;
+
     private static ClientCredentialCheck CredentialCheckFor(ClientMetadata metadata) =>
-        new(true, [.. metadata.GrantTypes], metadata.Scope, metadata.TokenExpirationTimeSeconds);
+        new(true, [.. metadata.GrantTypes], metadata.Scope, metadata.TokenExpirationTimeSeconds)
+        {
+            AuthMethod = metadata.TokenEndpointAuthMethod,
+            RefreshTokenLifetimeSeconds = metadata.RefreshTokenExpirationTimeSeconds,
+        };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not save the last-used time of client {ClientId}")]
     private static partial void LogLastUsedNotSaved(ILogger logger, Exception exception, string clientId);

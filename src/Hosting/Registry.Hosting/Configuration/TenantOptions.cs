@@ -63,6 +63,18 @@ public sealed class TenantOptions
     /// <summary>Registered clients the tenant may hold, enforced for the whole cluster (default 100000).</summary>
     public long? MaxClients { get; set; }
 
+    /// <summary>
+    /// Resources (RFC 8707 resource indicators) clients may ask tokens for; each becomes an access token's audience
+    /// (default: none).
+    /// </summary>
+    public string[]? AllowedResources { get; set; }
+
+    /// <summary>In open registration mode: seconds after which a client that has not completed an authorization is removed (default 86400; 0 = never).</summary>
+    public int? RemoveUnusedOpenClientsAfterSeconds { get; set; }
+
+    /// <summary>The OpenID Provider users of this tenant sign in at ("Registry:Tenants:{name}:Upstream"); unset: no user sign-in.</summary>
+    public UpstreamOptions Upstream { get; set; } = new();
+
     /// <summary>Rate limits and back-off against abuse ("Registry:Tenants:{name}:Limits").</summary>
     public TenantLimitOptions Limits { get; set; } = new();
 }

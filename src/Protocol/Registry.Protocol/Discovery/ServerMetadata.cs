@@ -1,33 +1,45 @@
 using System.Text.Json;
+using Registry.Protocol.Authorization;
 using Registry.Protocol.Json;
 using Registry.Protocol.Metadata;
 
 namespace Registry.Protocol.Discovery;
 
 /// <summary>
-/// Authorization server metadata (RFC 8414 §2) doubling as the OpenID Connect Discovery document.
-/// It describes this server honestly: a token endpoint for client_credentials and a registration endpoint;
-/// there is no authorization endpoint, so no response type is served here (registered response_types are
-/// stored for the client's use elsewhere).
+/// Authorization server metadata (RFC 8414 §2), also served as the OpenID Connect Discovery document. It describes
+/// the tenant honestly: the authorization endpoint, the code response type and the authorization_code and
+/// refresh_token grants only when the tenant can sign users in (it has an upstream OpenID Provider); public clients
+/// (<c>none</c>) only when its policy allows them. Registry issues no ID tokens, so no OpenID-specific member
+/// (ID token algorithms, subject types) is advertised.
 /// </summary>
 public static class ServerMetadata
 {
-    public static void Write(Utf8JsonWriter w, string issuer, RegistrationPolicy policy, IReadOnlyList<string> signingAlgorithms)
+    public static void Write(Utf8JsonWriter w, string issuer, RegistrationPolicy policy, IReadOnlyList<string> signingAlgorithms, bool signsInUsers)
     {
         w.WriteStartObject();
         w.WriteString("issuer", issuer);
+        if (signsInUsers)
+        {
+            w.WriteString("authorization_endpoint", issuer + "/authorize");
+        }
+
         w.WriteString("token_endpoint", issuer + "/token");
         w.WriteString("registration_endpoint", issuer + "/register");
         w.WriteString("jwks_uri", issuer + "/jwks");
-        w.WriteStringArray("grant_types_supported", [GrantTypes.ClientCredentials]);
-        w.WriteStringArray("token_endpoint_auth_methods_supported", AuthMethods.Supported);
+        w.WriteStringArray("grant_types_supported",
+            signsInUsers ? [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.ClientCredentials] : [GrantTypes.ClientCredentials]);
+        w.WriteStringArray("token_endpoint_auth_methods_supported", [.. AuthMethods.Supported.Where(m => m != AuthMethods.None || signsInUsers && policy.AllowsAuthMethod(m))]);
         w.WriteStringArray("scopes_supported", policy.AllowedScopes);
-        w.WriteStringArray("response_types_supported", []);
-        w.WriteStringArray("subject_types_supported", ["public"]);
-        w.WriteStringArray("id_token_signing_alg_values_supported", signingAlgorithms);
+        w.WriteStringArray("response_types_supported", signsInUsers ? [ResponseTypes.Code] : []);
+        if (signsInUsers)
+        {
+            w.WriteStringArray("response_modes_supported", ["query"]);
+            w.WriteStringArray("code_challenge_methods_supported", [Pkce.S256]);
+            w.WriteBoolean("authorization_response_iss_parameter_supported", true);
+        }
+
         w.WriteStringArray("access_token_signing_alg_values_supported", signingAlgorithms);
         w.WriteBoolean("tls_client_certificate_bound_access_tokens", false);
         w.WriteEndObject();
     }
-
 }

@@ -114,6 +114,47 @@ public static class ErrorIds
     public const string ClientAuthMalformedBasic = "client_auth.malformed_basic";
     public const string ClientAuthFailed = "client_auth.failed";
 
+    // The authorization_code and refresh_token grants (RFC 6749 §4.1.3, §6; RFC 7636 §4.5; RFC 8707 §2.2).
+    public const string TokenCodeMissing = "token.code_missing";
+    public const string TokenCodeVerifierMissing = "token.code_verifier_missing";
+    public const string TokenRedirectUriMissing = "token.redirect_uri_missing";
+    public const string TokenCodeInvalid = "token.code_invalid";
+    public const string TokenCodeReused = "token.code_reused";
+    public const string TokenRefreshTokenMissing = "token.refresh_token_missing";
+    public const string TokenRefreshInvalid = "token.refresh_token_invalid";
+    public const string TokenRefreshReplayed = "token.refresh_token_replayed";
+    public const string TokenScopeNotGranted = "token.scope_not_granted";
+    public const string TokenResourceNotGranted = "token.resource_not_granted";
+    public const string ClientAuthPublicNotAllowed = "client_auth.public_not_allowed";
+
+    // The authorization endpoint (RFC 6749 §4.1.1, RFC 7636 §4.3, RFC 8707 §2), sign-in and consent.
+    public const string AuthorizeClientInvalid = "authorize.client_invalid";
+    public const string AuthorizeRedirectUriInvalid = "authorize.redirect_uri_invalid";
+    public const string AuthorizeParameterRepeated = "authorize.parameter_repeated";
+    public const string AuthorizeResponseTypeUnsupported = "authorize.response_type_unsupported";
+    public const string AuthorizeGrantNotRegistered = "authorize.grant_not_registered";
+    public const string AuthorizePkceMissing = "authorize.pkce_missing";
+    public const string AuthorizePkceMethodUnsupported = "authorize.pkce_method_unsupported";
+    public const string AuthorizePkceChallengeInvalid = "authorize.pkce_challenge_invalid";
+    public const string AuthorizeScopeSyntax = "authorize.scope_syntax";
+    public const string AuthorizeScopeNotRegistered = "authorize.scope_not_registered";
+    public const string AuthorizePromptUnsupported = "authorize.prompt_unsupported";
+    public const string AuthorizeLoginRequired = "authorize.login_required";
+    public const string AuthorizeConsentRequired = "authorize.consent_required";
+    public const string AuthorizeSignInUnavailable = "authorize.sign_in_unavailable";
+    public const string AuthorizeTransactionInvalid = "authorize.transaction_invalid";
+    public const string AuthorizeUpstreamError = "authorize.upstream_error";
+    public const string AuthorizeUpstreamFailed = "authorize.upstream_failed";
+    public const string AuthorizeCsrfInvalid = "authorize.csrf_invalid";
+    public const string AuthorizeAccessDenied = "authorize.access_denied";
+    public const string ResourceInvalid = "resource.invalid";
+    public const string ResourceNotAllowed = "resource.not_allowed";
+
+    // Open registration (RFC 7591 §3 without an initial access token): only what is safe for anyone to register.
+    public const string OpenRegistrationRedirectUriUnsafe = "open_registration.redirect_uri_unsafe";
+    public const string OpenRegistrationNoRedirectUri = "open_registration.no_redirect_uri";
+    public const string OpenRegistrationClientCredentials = "open_registration.client_credentials";
+
     // Bearer tokens at the registration endpoints (RFC 6750, RFC 7591 §3, RFC 7592 §3).
     public const string BearerMissing = "bearer.missing";
     public const string BearerInvalid = "bearer.invalid";
@@ -138,6 +179,7 @@ public static class ErrorIds
     public const string AdminClientNotFound = "admin.client_not_found";
     public const string AdminTokenNotFound = "admin.initial_access_token_not_found";
     public const string AdminTokenLimit = "admin.initial_access_token_limit";
+    public const string AdminConsentNotFound = "admin.consent_not_found";
     public const string AdminModeMismatch = "admin.registration_mode_mismatch";
 
     // Limits against abuse (answered 429 with Retry-After), and the tenant's client quota.

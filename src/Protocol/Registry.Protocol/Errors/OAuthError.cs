@@ -38,6 +38,14 @@ public sealed record OAuthError
 
     public static OAuthError InvalidRequest(string id, string description) => new(OAuthErrorCodes.InvalidRequest, id, description);
 
+    public static OAuthError InvalidGrant(string id, string description) => new(OAuthErrorCodes.InvalidGrant, id, description);
+
+    public static OAuthError InvalidTarget(string id, string description) => new(OAuthErrorCodes.InvalidTarget, id, description);
+
+    public static OAuthError UnsupportedResponseType(string id, string description) => new(OAuthErrorCodes.UnsupportedResponseType, id, description);
+
+    public static OAuthError AccessDenied(string id, string description) => new(OAuthErrorCodes.AccessDenied, id, description);
+
     public static OAuthError InvalidClient(string id, string description) => new(OAuthErrorCodes.InvalidClient, id, description);
 
     public static OAuthError UnauthorizedClient(string id, string description) => new(OAuthErrorCodes.UnauthorizedClient, id, description);

@@ -11,6 +11,12 @@ public static class OAuthErrorCodes
     public const string UnsupportedGrantType = "unsupported_grant_type";
     public const string InvalidScope = "invalid_scope";
 
+    // RFC 6749 §4.1.2.1 (authorization endpoint)
+    public const string UnsupportedResponseType = "unsupported_response_type";
+
+    // RFC 8707 §2 (resource indicators)
+    public const string InvalidTarget = "invalid_target";
+
     // RFC 6750 §3.1 (bearer-protected endpoints)
     public const string InvalidToken = "invalid_token";
     public const string InsufficientScope = "insufficient_scope";

@@ -28,8 +28,27 @@ public static class RegistrationPolicyValidator
             ?? Known("allowed_response_types", policy.AllowedResponseTypes, ResponseTypes.Registrable, mayBeEmpty: true)
             ?? Known("allowed_token_endpoint_auth_methods", policy.AllowedAuthMethods, AuthMethods.Supported, mayBeEmpty: false)
             ?? Hosts(policy.RedirectUriHosts)
+            ?? Resources(policy)
             ?? Lifetimes(policy);
         return problem is null ? null : OAuthError.InvalidRequest(ErrorIds.PolicyInvalid, problem);
+    }
+
+    /// <summary>Allowed resources: at most 100 absolute URIs without a fragment (RFC 8707 §2); the removal delay of open clients not negative.</summary>
+    private static string? Resources(RegistrationPolicy policy)
+    {
+        if (policy.AllowedResources.Count > 100)
+        {
+            return "allowed_resources may list at most 100 resources";
+        }
+
+        var bad = policy.AllowedResources.FirstOrDefault(r =>
+            r.Length is 0 or > 2048 || !Uri.TryCreate(r, UriKind.Absolute, out var uri) || uri.IsFile || r.Contains('#', StringComparison.Ordinal));
+        if (bad is not null)
+        {
+            return $"allowed_resources contains '{bad}': resources are absolute URIs without a fragment";
+        }
+
+        return policy.RemoveUnusedOpenClientsAfterSeconds < 0 ? "remove_unused_open_clients_after_seconds must not be negative" : null;
     }
 
     private static string? Enumerations(RegistrationPolicy policy)

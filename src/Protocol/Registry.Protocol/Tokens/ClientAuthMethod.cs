@@ -5,4 +5,7 @@ public enum ClientAuthMethod
 {
     ClientSecretBasic,
     ClientSecretPost,
+
+    /// <summary>A public client: client_id in the body, no secret (RFC 6749 §2.1, §4.1.3).</summary>
+    None,
 }

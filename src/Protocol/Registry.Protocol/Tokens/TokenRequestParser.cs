@@ -5,7 +5,10 @@ using Registry.Protocol.Metadata;
 
 namespace Registry.Protocol.Tokens;
 
-/// <summary>Parses a token request (RFC 6749 §3.2, §4.4.2) and its client authentication (§2.3.1).</summary>
+/// <summary>
+/// Parses a token request (RFC 6749 §3.2; §4.1.3 authorization_code, §4.4.2 client_credentials, §6 refresh_token) and
+/// its client authentication (§2.3.1; public clients of the code and refresh grants send client_id alone).
+/// </summary>
 public static class TokenRequestParser
 {
     private const int MaxCredentialLength = 512;
@@ -14,8 +17,20 @@ public static class TokenRequestParser
     {
         // RFC 6749 §3.2: parameters sent without a value are treated as omitted; none may repeat.
         var parameters = new Dictionary<string, string>(form.Count, StringComparer.Ordinal);
+        List<string>? resources = null;
         foreach (var (name, value) in form)
         {
+            // RFC 8707 §2: resource may repeat (one per audience).
+            if (name == "resource")
+            {
+                if (value.Length > 0)
+                {
+                    (resources ??= []).Add(value);
+                }
+
+                continue;
+            }
+
             if (!parameters.TryAdd(name, value))
             {
                 return OAuthError.InvalidRequest(ErrorIds.TokenParameterRepeated, $"the parameter {name} is repeated (RFC 6749 section 3.2)");
@@ -28,13 +43,13 @@ public static class TokenRequestParser
             return OAuthError.InvalidRequest(ErrorIds.TokenGrantTypeMissing, "grant_type is required");
         }
 
-        if (grantType != GrantTypes.ClientCredentials)
+        if (grantType is not (GrantTypes.ClientCredentials or GrantTypes.AuthorizationCode or GrantTypes.RefreshToken))
         {
             return OAuthError.UnsupportedGrantType(ErrorIds.TokenGrantTypeUnsupported,
-                $"grant_type '{grantType}' is not supported; this server issues tokens for client_credentials");
+                $"grant_type '{grantType}' is not supported; supported: authorization_code, refresh_token, client_credentials");
         }
 
-        var credentials = ReadCredentials(parameters, authorization);
+        var credentials = ReadCredentials(parameters, authorization, publicAllowed: grantType != GrantTypes.ClientCredentials);
         if (!credentials.IsSuccess)
         {
             return credentials.Error;
@@ -48,10 +63,39 @@ public static class TokenRequestParser
         }
 
         var (clientId, secret, method) = credentials.Value;
-        return new TokenRequest(grantType, clientId, secret, method, requested is { Count: > 0 } ? requested : null);
+        var request = new TokenRequest(grantType, clientId, secret, method, requested is { Count: > 0 } ? requested : null)
+        {
+            Resources = resources ?? (IReadOnlyList<string>)[],
+        };
+        return grantType switch
+        {
+            GrantTypes.AuthorizationCode => CodeGrant(request, parameters),
+            GrantTypes.RefreshToken => Get(parameters, "refresh_token") is { } refresh
+                ? request with { RefreshToken = refresh }
+                : OAuthError.InvalidRequest(ErrorIds.TokenRefreshTokenMissing, "refresh_token is required"),
+            _ => request,
+        };
     }
 
-    private static Outcome<Credentials> ReadCredentials(Dictionary<string, string> parameters, string? authorization)
+    /// <summary>RFC 6749 §4.1.3 with RFC 7636 §4.5: code, redirect_uri (Registry always sends one to the client, so it is required) and code_verifier.</summary>
+    private static Outcome<TokenRequest> CodeGrant(TokenRequest request, Dictionary<string, string> parameters)
+    {
+        if (Get(parameters, "code") is not { } code)
+        {
+            return OAuthError.InvalidRequest(ErrorIds.TokenCodeMissing, "code is required");
+        }
+
+        if (Get(parameters, "code_verifier") is not { } verifier)
+        {
+            return OAuthError.InvalidRequest(ErrorIds.TokenCodeVerifierMissing, "code_verifier is required (PKCE, RFC 7636)");
+        }
+
+        return Get(parameters, "redirect_uri") is { } redirect
+            ? request with { Code = code, CodeVerifier = verifier, RedirectUri = redirect }
+            : OAuthError.InvalidRequest(ErrorIds.TokenRedirectUriMissing, "redirect_uri is required: the one of the authorization request");
+    }
+
+    private static Outcome<Credentials> ReadCredentials(Dictionary<string, string> parameters, string? authorization, bool publicAllowed)
     {
         var formId = Get(parameters, "client_id");
         var formSecret = Get(parameters, "client_secret");
@@ -69,6 +113,11 @@ public static class TokenRequestParser
             }
 
             return basic;
+        }
+
+        if (publicAllowed && formId is not null && formSecret is null)
+        {
+            return formId.Length > MaxCredentialLength ? ClientAuthentication.Failed : new Credentials(formId, "", ClientAuthMethod.None);
         }
 
         if (formId is null || formSecret is null)

@@ -58,6 +58,7 @@ internal sealed class TenantOptionsValidator(IHostEnvironment environment) : IVa
         }
 
         CheckLimits(key, options, failures);
+        CheckUpstream(key, options.Upstream, failures);
 
         // The registration policy: each key's own checks, then the policy as a whole when they found nothing.
         var before = failures.Count;
@@ -73,6 +74,43 @@ internal sealed class TenantOptionsValidator(IHostEnvironment environment) : IVa
         if (failures.Count == before)
         {
             CheckPolicy(key, options, failures);
+        }
+    }
+
+    /// <summary>
+    /// An upstream OpenID Provider needs an absolute issuer (https outside Development, where a loopback http one
+    /// serves local testing), a client id and a client secret.
+    /// </summary>
+    private void CheckUpstream(string key, UpstreamOptions upstream, List<string> failures)
+    {
+        if (!upstream.IsConfigured)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(upstream.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("https" or "http")
+            || !string.IsNullOrEmpty(issuer.Query) || !string.IsNullOrEmpty(issuer.Fragment))
+        {
+            failures.Add($"{key}:Upstream:Issuer must be an absolute https URL without query or fragment");
+        }
+        else if (issuer.Scheme == "http" && !(environment.IsDevelopment() && issuer.IsLoopback))
+        {
+            failures.Add($"{key}:Upstream:Issuer must use https (http is accepted for a loopback issuer in Development only)");
+        }
+
+        if (string.IsNullOrEmpty(upstream.ClientId))
+        {
+            failures.Add($"{key}:Upstream:ClientId is required with Upstream:Issuer");
+        }
+
+        if (string.IsNullOrEmpty(upstream.ClientSecret) || upstream.ClientSecret.Contains(Placeholder, StringComparison.Ordinal))
+        {
+            failures.Add($"{key}:Upstream:ClientSecret is required with Upstream:Issuer (and must not be a placeholder)");
+        }
+
+        if (upstream.Scopes is { } scopes && !scopes.Contains(UpstreamOptions.DefaultScope, StringComparer.Ordinal))
+        {
+            failures.Add($"{key}:Upstream:Scopes must include openid (Registry reads the user from the ID token)");
         }
     }
 

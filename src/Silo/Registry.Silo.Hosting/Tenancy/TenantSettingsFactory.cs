@@ -81,6 +81,8 @@ public static class TenantSettingsFactory
             DefaultTokenLifetimeSeconds = options.TokenLifetimeSeconds ?? defaults.DefaultTokenLifetimeSeconds,
             MinTokenLifetimeSeconds = options.MinTokenLifetimeSeconds ?? defaults.MinTokenLifetimeSeconds,
             MaxTokenLifetimeSeconds = options.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
+            AllowedResources = options.AllowedResources ?? defaults.AllowedResources,
+            RemoveUnusedOpenClientsAfterSeconds = options.RemoveUnusedOpenClientsAfterSeconds ?? defaults.RemoveUnusedOpenClientsAfterSeconds,
             AllowLocalUrls = development,
         };
     }
