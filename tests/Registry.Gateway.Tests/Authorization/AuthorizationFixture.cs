@@ -41,6 +41,7 @@ public sealed class AuthorizationFixture : IAsyncLifetime
             ["Registry:Tenants:strict:AllowedTokenEndpointAuthMethods:1"] = "client_secret_post",
             ["Registry:Tenants:strict:AllowedResources:0"] = Api,
             ["Registry:Tenants:open:RegistrationMode"] = "open",
+            ["Registry:Tenants:open:AdminClientSecret"] = StrictSecret,
             ["Registry:Tenants:open:AllowedTokenEndpointAuthMethods:0"] = "client_secret_basic",
             ["Registry:Tenants:open:AllowedTokenEndpointAuthMethods:1"] = "none",
             ["Registry:Tenants:open:AllowedResources:0"] = Api,
@@ -50,6 +51,8 @@ public sealed class AuthorizationFixture : IAsyncLifetime
             settings[$"Registry:Tenants:{tenant}:Upstream:Issuer"] = Upstream.Issuer;
             settings[$"Registry:Tenants:{tenant}:Upstream:ClientId"] = Upstream.ClientId;
             settings[$"Registry:Tenants:{tenant}:Upstream:ClientSecret"] = Upstream.ClientSecret;
+            settings[$"Registry:Tenants:{tenant}:AllowedScopes:0"] = "notes.read";
+            settings[$"Registry:Tenants:{tenant}:AllowedScopes:1"] = "notes.write";
         }
 
         Server = await RegistryServer.StartAsync(settings);
@@ -155,6 +158,9 @@ public sealed class AuthorizationFixture : IAsyncLifetime
     public Task<HttpResponseMessage> RefreshAsync(JsonElement client, string refreshToken, string? scope = null, string prefix = "") =>
         TokenAsync(client, "grant_type=refresh_token&refresh_token=" + Uri.EscapeDataString(refreshToken)
             + (scope is null ? "" : "&scope=" + Uri.EscapeDataString(scope)), prefix);
+
+    /// <summary>Asserts the server recorded <paramref name="errorId"/> as the reason it refused the request of <paramref name="response"/>.</summary>
+    public void AssertErrorId(HttpResponseMessage response, string errorId) => Assert.Equal(errorId, Server.ErrorIdOf(response));
 
     /// <summary>The HTML error page a browser is shown: 4xx, text/html, never a redirect.</summary>
     public static async Task<string> AssertErrorPageAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.BadRequest)

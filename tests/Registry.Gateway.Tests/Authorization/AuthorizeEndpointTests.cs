@@ -1,4 +1,5 @@
 using System.Net;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests.Authorization;
 
@@ -9,21 +10,21 @@ namespace Registry.Gateway.Tests.Authorization;
 [Collection(AuthorizationCollectionDefinition.Name)]
 public sealed class AuthorizeEndpointTests(AuthorizationFixture fixture)
 {
-    public static TheoryData<string, string> RedirectedErrors => new()
+    public static TheoryData<string, string, string> RedirectedErrors => new()
     {
-        { "no_code_challenge", "invalid_request" },
-        { "plain", "invalid_request" },
-        { "no_method", "invalid_request" },
-        { "short_challenge", "invalid_request" },
-        { "response_type_token", "unsupported_response_type" },
-        { "no_response_type", "invalid_request" },
-        { "resource_not_allowed", "invalid_target" },
-        { "resource_with_fragment", "invalid_target" },
+        { "no_code_challenge", "invalid_request", ErrorIds.AuthorizePkceMissing },
+        { "plain", "invalid_request", ErrorIds.AuthorizePkceMethodUnsupported },
+        { "no_method", "invalid_request", ErrorIds.AuthorizePkceMethodUnsupported },
+        { "short_challenge", "invalid_request", ErrorIds.AuthorizePkceChallengeInvalid },
+        { "response_type_token", "unsupported_response_type", ErrorIds.AuthorizeResponseTypeUnsupported },
+        { "no_response_type", "invalid_request", ErrorIds.AuthorizeResponseTypeUnsupported },
+        { "resource_not_allowed", "invalid_target", ErrorIds.ResourceNotAllowed },
+        { "resource_with_fragment", "invalid_target", ErrorIds.ResourceInvalid },
     };
 
     [Theory]
     [MemberData(nameof(RedirectedErrors))]
-    public async Task A_bad_request_of_a_known_client_is_redirected_back_with_its_error_the_state_and_the_issuer(string problem, string error)
+    public async Task A_bad_request_of_a_known_client_is_redirected_back_with_its_error_the_state_and_the_issuer(string problem, string error, string errorId)
     {
         var client = await fixture.RegisterAsync(authMethod: "none");
         var request = AuthorizationFixture.RequestFor(client);
@@ -46,6 +47,7 @@ public sealed class AuthorizeEndpointTests(AuthorizationFixture fixture)
         Assert.Equal((error, request.State, fixture.IssuerOf()), (redirect.Error, redirect.State, redirect.Iss));
         Assert.Null(redirect.Code);
         Assert.False(string.IsNullOrWhiteSpace(redirect.ErrorDescription));
+        fixture.AssertErrorId(response, errorId);
     }
 
     [Fact]
@@ -114,6 +116,7 @@ public sealed class AuthorizeEndpointTests(AuthorizationFixture fixture)
         var response = await browser.StartAsync(query);
 
         await AuthorizationFixture.AssertErrorPageAsync(response);
+        fixture.AssertErrorId(response, problem.Contains("client", StringComparison.Ordinal) ? ErrorIds.AuthorizeClientInvalid : ErrorIds.AuthorizeRedirectUriInvalid);
     }
 
     [Fact]
@@ -157,7 +160,10 @@ public sealed class AuthorizeEndpointTests(AuthorizationFixture fixture)
         var request = AuthorizationFixture.RequestFor(client) with { RedirectUri = used };
         using var browser = fixture.Browser();
 
-        await AuthorizationFixture.AssertErrorPageAsync(await browser.StartAsync(request));
+        var response = await browser.StartAsync(request);
+
+        await AuthorizationFixture.AssertErrorPageAsync(response);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeRedirectUriInvalid);
     }
 
     [Fact]
@@ -169,7 +175,7 @@ public sealed class AuthorizeEndpointTests(AuthorizationFixture fixture)
 
         var response = await fixture.TokenAsync(client, (request with { TokenRedirectUri = "http://127.0.0.1:50002/callback" }).TokenForm(code));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
     }
 
     [Fact]
@@ -179,9 +185,11 @@ public sealed class AuthorizeEndpointTests(AuthorizationFixture fixture)
         var request = AuthorizationFixture.RequestFor(client) with { Scope = "notes.read admin.everything" };
         using var browser = fixture.Browser();
 
-        var redirect = AuthorizationFlow.AtClient(await browser.SignInAsync(request), request.RedirectUri);
+        var response = await browser.SignInAsync(request);
 
+        var redirect = AuthorizationFlow.AtClient(response, request.RedirectUri);
         Assert.Equal(("invalid_scope", request.State), (redirect.Error, redirect.State));
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeScopeNotRegistered);
     }
 
     [Fact]
@@ -197,5 +205,6 @@ public sealed class AuthorizeEndpointTests(AuthorizationFixture fixture)
 
         // Its redirect URI is registered, so the client is told.
         Assert.Equal("unauthorized_client", AuthorizationFlow.AtClient(response, request.RedirectUri).Error);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeGrantNotRegistered);
     }
 }

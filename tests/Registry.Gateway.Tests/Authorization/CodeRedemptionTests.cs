@@ -1,4 +1,5 @@
 using System.Net;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests.Authorization;
 
@@ -13,7 +14,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.TokenAsync(client, (request with { CodeVerifier = new string('x', 43) }).TokenForm(code));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.TokenAsync(client, $"grant_type=authorization_code&code={Uri.EscapeDataString(code)}&redirect_uri={Uri.EscapeDataString(request.RedirectUri)}");
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request", ErrorIds.TokenCodeVerifierMissing);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.TokenAsync(client, (request with { CodeVerifier = request.EffectiveCodeChallenge }).TokenForm(code));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
     }
 
     [Fact]
@@ -41,13 +42,12 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
     {
         var (client, request, code) = await CodeAsync(secondRedirectUri: "https://app.example/other");
 
-        await (await fixture.TokenAsync(client, (request with { TokenRedirectUri = "https://app.example/other" }).TokenForm(code)))
-            .AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(await fixture.TokenAsync(client, (request with { TokenRedirectUri = "https://app.example/other" }).TokenForm(code)),
+            HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
         var (client2, request2, code2) = await CodeAsync();
         var withoutRedirect = $"grant_type=authorization_code&code={Uri.EscapeDataString(code2)}&code_verifier={request2.CodeVerifier}";
         var response = await fixture.TokenAsync(client2, withoutRedirect);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains((await response.JsonAsync()).Str("error"), (List<string>)["invalid_grant", "invalid_request"]);
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request", ErrorIds.TokenRedirectUriMissing);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.TokenAsync(thief, request.TokenForm(code));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
         var (_, request, code) = await CodeAsync("none");
         var other = await fixture.RegisterAsync(authMethod: "none");
 
-        await (await fixture.TokenAsync(other, request.TokenForm(code))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(await fixture.TokenAsync(other, request.TokenForm(code)), HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.Http.TokenAsync("", request.TokenForm(code) + "&client_id=" + client.Str("client_id"));
 
-        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.Http.TokenAsync("", request.TokenForm(code), OAuthClient.Basic(client.Str("client_id"), "made-up"));
 
-        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.TokenAsync(client, AuthorizationFixture.RequestFor(client).TokenForm("not-a-code"));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
     }
 
     [Fact]
@@ -108,8 +108,8 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var second = await fixture.TokenAsync(client, request.TokenForm(code));
 
-        await second.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
-        await (await fixture.RefreshAsync(client, first.Str("refresh_token"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(second, HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeReused);
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, first.Str("refresh_token")), HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenRefreshInvalid);
     }
 
     [Fact]
@@ -122,7 +122,9 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
         {
+            var error = fixture.Server.ErrorIdOf(refused);
             await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+            Assert.True(error is ErrorIds.TokenCodeReused or ErrorIds.TokenCodeInvalid, error);
         }
     }
 
@@ -135,7 +137,7 @@ public sealed class CodeRedemptionTests(AuthorizationFixture fixture)
 
         var response = await fixture.TokenAsync(client, request.TokenForm(code, AuthorizationFixture.OtherApi));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_target");
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_target", ErrorIds.TokenResourceNotGranted);
     }
 
     [Fact]

@@ -50,7 +50,9 @@ public sealed partial record ConsentPage(Uri Address, string Html, Uri Action, s
     {
         var match = new Regex($@"<ul\b[^>]*\bid=[""']{Regex.Escape(id)}[""'][^>]*>(?<body>.*?)</ul>", RegexOptions.Singleline | RegexOptions.IgnoreCase).Match(Html);
         Assert.True(match.Success, $"the page has no <ul id=\"{id}\">: {Html}");
-        return [.. ListItem().Matches(match.Groups["body"].Value).Select(m => Clean(m.Groups["body"].Value))];
+        // An item of class "muted" is a placeholder for people ("No specific permissions"), not an entry.
+        return [.. ListItem().Matches(match.Groups["body"].Value).Where(m => !m.Groups["attributes"].Value.Contains("muted", StringComparison.Ordinal))
+            .Select(m => Clean(m.Groups["body"].Value))];
     }
 
     private static string Clean(string fragment) =>
@@ -59,7 +61,7 @@ public sealed partial record ConsentPage(Uri Address, string Html, Uri Action, s
     [GeneratedRegex(@"(?<name>[\w:-]+)(?:\s*=\s*(?:""(?<dq>[^""]*)""|'(?<sq>[^']*)'|(?<bare>[^\s""'>]+)))?")]
     private static partial Regex Attribute();
 
-    [GeneratedRegex(@"<li\b[^>]*>(?<body>.*?)</li>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<li\b(?<attributes>[^>]*)>(?<body>.*?)</li>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ListItem();
 
     [GeneratedRegex("<[^>]+>")]

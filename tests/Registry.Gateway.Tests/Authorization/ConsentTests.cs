@@ -1,4 +1,5 @@
 using System.Net;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests.Authorization;
 
@@ -57,6 +58,7 @@ public sealed class ConsentTests(AuthorizationFixture fixture)
         var redirect = AuthorizationFlow.AtClient(response, request.RedirectUri);
         Assert.Equal(("access_denied", request.State, fixture.IssuerOf()), (redirect.Error, redirect.State, redirect.Iss));
         Assert.Null(redirect.Code);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeAccessDenied);
     }
 
     [Fact]
@@ -96,6 +98,7 @@ public sealed class ConsentTests(AuthorizationFixture fixture)
         };
 
         await AuthorizationFixture.AssertErrorPageAsync(response);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeCsrfInvalid);
     }
 
     [Fact]
@@ -109,6 +112,7 @@ public sealed class ConsentTests(AuthorizationFixture fixture)
         var response = await attacker.DecideAsync(page);
 
         await AuthorizationFixture.AssertErrorPageAsync(response);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeCsrfInvalid);
     }
 
     [Fact]
@@ -121,7 +125,8 @@ public sealed class ConsentTests(AuthorizationFixture fixture)
         var response = await browser.DecideAsync(page, request: page.Request[..^2] + (page.Request[^2] == 'A' ? "B" : "A") + page.Request[^1]);
 
         Assert.False(AuthorizationFlow.IsRedirect(response) && AuthorizationFlow.LocationOf(response).Query.Contains("code=", StringComparison.Ordinal), AuthorizationFlow.Describe(response));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AuthorizationFixture.AssertErrorPageAsync(response);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeTransactionInvalid);
     }
 
     [Fact]
@@ -179,7 +184,7 @@ public sealed class ConsentTests(AuthorizationFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await AuthorizationFlow.ConsentPageAsync(response);
-        Assert.Contains(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name == "registry_session" && c.HttpOnly);
+        Assert.Contains(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name.StartsWith("registry_session", StringComparison.Ordinal) && c.HttpOnly);
     }
 
     [Fact]

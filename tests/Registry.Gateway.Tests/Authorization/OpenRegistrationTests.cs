@@ -1,4 +1,5 @@
 using System.Net;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests.Authorization;
 
@@ -24,14 +25,14 @@ public sealed class OpenRegistrationTests(AuthorizationFixture fixture)
     }
 
     [Theory]
-    [InlineData("client_secret_basic", "com.example.notes:/callback", "native", "invalid_redirect_uri")]
-    [InlineData("client_secret_basic", "http://app.example/callback", "web", "invalid_redirect_uri")]
-    [InlineData("none", "http://app.example/callback", "web", "invalid_redirect_uri")]
-    public async Task Confidential_clients_with_other_redirects_are_refused(string authMethod, string redirectUri, string applicationType, string error)
+    [InlineData("client_secret_basic", "com.example.notes:/callback", "native", ErrorIds.OpenRegistrationRedirectUriUnsafe)]
+    [InlineData("client_secret_basic", "http://app.example/callback", "web", ErrorIds.RedirectUriNotHttps)]
+    [InlineData("none", "http://app.example/callback", "web", ErrorIds.RedirectUriNotHttps)]
+    public async Task Confidential_clients_with_other_redirects_are_refused(string authMethod, string redirectUri, string applicationType, string errorId)
     {
         using var response = await fixture.RegisterRawAsync(AuthorizationFixture.Open, Body(authMethod, redirectUri, applicationType));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, error);
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_redirect_uri", errorId);
     }
 
     [Fact]

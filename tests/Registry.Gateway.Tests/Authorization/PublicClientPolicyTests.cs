@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests.Authorization;
 
@@ -14,7 +15,7 @@ public sealed class PublicClientPolicyTests(AuthorizationFixture fixture)
             {"grant_types": ["authorization_code"], "response_types": ["code"], "redirect_uris": ["http://127.0.0.1/callback"], "token_endpoint_auth_method": "none"}
             """);
 
-        var body = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_client_metadata");
+        var body = await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.PolicyAuthMethodNotAllowed);
         Assert.Contains("token_endpoint_auth_method", body.Str("error_description"), StringComparison.Ordinal);
     }
 
@@ -77,7 +78,7 @@ public sealed class PublicClientPolicyTests(AuthorizationFixture fixture)
         await Eventually.UntilAsync(
             async () => (await fixture.Http.GetStringAsync($"/.well-known/oauth-authorization-server{prefix}")).Contains("\"none\"", StringComparison.Ordinal),
             present => !present, TimeSpan.FromSeconds(10), "the tenant's change to reach the gateway");
-        await (await fixture.TokenAsync(client, request.TokenForm(code), prefix)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
-        await (await fixture.RefreshAsync(client, tokens.Str("refresh_token"), prefix: prefix)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_client");
+        await fixture.Server.AssertErrorAsync(await fixture.TokenAsync(client, request.TokenForm(code), prefix), HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthPublicNotAllowed);
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, tokens.Str("refresh_token"), prefix: prefix), HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthPublicNotAllowed);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests.Authorization;
 
@@ -33,9 +34,9 @@ public sealed class RefreshTokenTests(AuthorizationFixture fixture)
         var second = await RefreshedAsync(client, first.Str("refresh_token"));
         var third = await RefreshedAsync(client, second.Str("refresh_token"));
 
-        await (await fixture.RefreshAsync(client, first.Str("refresh_token"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, first.Str("refresh_token")), HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenRefreshReplayed);
 
-        await (await fixture.RefreshAsync(client, third.Str("refresh_token"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, third.Str("refresh_token")), HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenRefreshInvalid);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class RefreshTokenTests(AuthorizationFixture fixture)
         var other = await fixture.TokensAsync(client);
         await RefreshedAsync(client, family.Str("refresh_token"));
 
-        await (await fixture.RefreshAsync(client, family.Str("refresh_token"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, family.Str("refresh_token")), HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenRefreshReplayed);
 
         await RefreshedAsync(client, other.Str("refresh_token"));
     }
@@ -58,7 +59,8 @@ public sealed class RefreshTokenTests(AuthorizationFixture fixture)
         var request = AuthorizationFixture.RequestFor(client) with { Scope = "notes.read" };
         var tokens = await fixture.TokensAsync(client, request: request);
 
-        await (await fixture.RefreshAsync(client, tokens.Str("refresh_token"), "notes.read notes.write")).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_scope");
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, tokens.Str("refresh_token"), "notes.read notes.write"), HttpStatusCode.BadRequest, "invalid_scope", ErrorIds.TokenScopeNotGranted);
+        await RefreshedAsync(client, tokens.Str("refresh_token"));
 
         var wide = await fixture.TokensAsync(client);
         var narrowed = await RefreshedAsync(client, wide.Str("refresh_token"), "notes.read");
@@ -73,7 +75,7 @@ public sealed class RefreshTokenTests(AuthorizationFixture fixture)
         var tokens = await fixture.TokensAsync(client);
         var thief = await fixture.RegisterAsync();
 
-        await (await fixture.RefreshAsync(thief, tokens.Str("refresh_token"))).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(thief, tokens.Str("refresh_token")), HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenRefreshInvalid);
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class RefreshTokenTests(AuthorizationFixture fixture)
         Assert.Equal([AuthorizationFixture.Api], new JsonWebToken(body.Str("access_token")).Audiences);
 
         using var refused = await fixture.TokenAsync(client, $"grant_type=refresh_token&refresh_token={Uri.EscapeDataString(body.Str("refresh_token"))}&resource=https%3A%2F%2Fevil.example%2F");
-        await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_target");
+        await fixture.Server.AssertErrorAsync(refused, HttpStatusCode.BadRequest, "invalid_target", ErrorIds.ResourceNotAllowed);
     }
 
     [Fact]
@@ -97,8 +99,8 @@ public sealed class RefreshTokenTests(AuthorizationFixture fixture)
     {
         var client = await fixture.RegisterAsync();
 
-        await (await fixture.RefreshAsync(client, "made-up")).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
-        await (await fixture.TokenAsync(client, "grant_type=refresh_token")).AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_request");
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, "made-up"), HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenRefreshInvalid);
+        await fixture.Server.AssertErrorAsync(await fixture.TokenAsync(client, "grant_type=refresh_token"), HttpStatusCode.BadRequest, "invalid_request", ErrorIds.TokenRefreshTokenMissing);
     }
 
     private async Task<System.Text.Json.JsonElement> RefreshedAsync(System.Text.Json.JsonElement client, string refreshToken, string? scope = null)

@@ -1,4 +1,5 @@
 using System.Net;
+using Registry.Protocol.Errors;
 
 namespace Registry.Gateway.Tests.Authorization;
 
@@ -34,9 +35,12 @@ public sealed class UpstreamFailureTests(AuthorizationFixture fixture)
         Assert.True((int)response.StatusCode >= 400, AuthorizationFlow.Describe(response));
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Null(response.Headers.Location);
-        Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name == "registry_session");
-        var retry = await browser.SignInAsync(request);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeUpstreamFailed);
+        Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name.StartsWith("registry_session", StringComparison.Ordinal));
+        // Nothing is left half-done: starting again sends the user to sign in again.
+        var retry = await browser.StartAsync(request);
         Assert.Equal(HttpStatusCode.Found, retry.StatusCode);
+        Assert.StartsWith(fixture.Upstream.Issuer + "/authorize?", AuthorizationFlow.LocationOf(retry).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public sealed class UpstreamFailureTests(AuthorizationFixture fixture)
             Assert.True((int)response.StatusCode >= 400, AuthorizationFlow.Describe(response));
         }
 
-        Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name == "registry_session");
+        Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name.StartsWith("registry_session", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +82,8 @@ public sealed class UpstreamFailureTests(AuthorizationFixture fixture)
         var response = await attacker.FollowAsync(atCallback);
 
         await AuthorizationFixture.AssertErrorPageAsync(response);
-        Assert.DoesNotContain(attacker.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name == "registry_session");
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeTransactionInvalid);
+        Assert.DoesNotContain(attacker.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name.StartsWith("registry_session", StringComparison.Ordinal));
     }
 
     [Fact]
