@@ -19,6 +19,8 @@ internal sealed record AdminOperation(string Name)
     public const string ClientDisable = "client_disable";
     public const string ClientEnable = "client_enable";
     public const string ClientDelete = "client_admin_delete";
+    public const string ConsentList = "consent_list";
+    public const string ConsentRevoke = "consent_revoke";
 
     /// <summary>How errors are answered: Basic challenges at the token endpoint, operator Bearer challenges elsewhere.</summary>
     public EndpointKind Kind => Name == Token ? EndpointKind.Token : EndpointKind.Admin;

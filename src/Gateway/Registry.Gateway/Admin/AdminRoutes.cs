@@ -18,6 +18,7 @@ internal static class AdminRoutes
         TenantAdminEndpoints.Map(admin);
         InitialAccessTokenEndpoints.Map(admin);
         ClientAdminEndpoints.Map(admin);
+        ConsentAdminEndpoints.Map(admin);
 
         var listener = app.ServiceProvider.GetRequiredService<AdminListener>();
         var operatorClient = app.ServiceProvider.GetRequiredService<OperatorClient>();

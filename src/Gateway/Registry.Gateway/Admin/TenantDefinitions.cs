@@ -82,6 +82,8 @@ internal static class TenantDefinitions
             DefaultTokenLifetimeSeconds = request.DefaultTokenLifetimeSeconds ?? defaults.DefaultTokenLifetimeSeconds,
             MinTokenLifetimeSeconds = request.MinTokenLifetimeSeconds ?? defaults.MinTokenLifetimeSeconds,
             MaxTokenLifetimeSeconds = request.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
+            AllowedResources = request.AllowedResources ?? defaults.AllowedResources,
+            RemoveUnusedOpenClientsAfterSeconds = request.RemoveUnusedOpenClientsAfterSeconds ?? defaults.RemoveUnusedOpenClientsAfterSeconds,
         };
         if (RegistrationPolicyValidator.Validate(policy) is { } invalid)
         {
@@ -129,6 +131,10 @@ internal static class TenantDefinitions
             policy.MaxTokenLifetimeSeconds,
             tenant.SigningAlgorithm,
             tenant.CreatedAt?.ToUnixTimeSeconds(),
-            tenant.UpdatedAt?.ToUnixTimeSeconds());
+            tenant.UpdatedAt?.ToUnixTimeSeconds())
+        {
+            AllowedResources = policy.AllowedResources,
+            RemoveUnusedOpenClientsAfterSeconds = policy.RemoveUnusedOpenClientsAfterSeconds,
+        };
     }
 }

@@ -41,6 +41,12 @@ internal sealed record TenantRequest
 
     public long? MaxClients { get; init; }
 
+    /// <summary>Resources (RFC 8707) clients may ask tokens for; omitted: none.</summary>
+    public string[]? AllowedResources { get; init; }
+
+    /// <summary>In open mode: seconds after which a client that never completed an authorization is removed (default 86400; 0: never).</summary>
+    public int? RemoveUnusedOpenClientsAfterSeconds { get; init; }
+
     public int? DefaultTokenLifetimeSeconds { get; init; }
 
     public int? MinTokenLifetimeSeconds { get; init; }

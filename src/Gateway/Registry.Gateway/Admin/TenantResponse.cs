@@ -25,4 +25,8 @@ internal sealed record TenantResponse(
     long? UpdatedAt)
 {
     public string? AdminClientSecret { get; init; }
+
+    public IReadOnlyList<string> AllowedResources { get; init; } = [];
+
+    public int RemoveUnusedOpenClientsAfterSeconds { get; init; }
 }

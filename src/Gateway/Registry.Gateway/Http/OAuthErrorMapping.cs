@@ -22,7 +22,7 @@ internal static class OAuthErrorMapping
         ErrorIds.RequestMediaType => endpoint == EndpointKind.Token ? StatusCodes.Status400BadRequest : StatusCodes.Status415UnsupportedMediaType,
         ErrorIds.RequestMethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         ErrorIds.RequestNotFound or ErrorIds.TenantUnknown or ErrorIds.AdminDisabled or ErrorIds.AdminTenantNotFound
-            or ErrorIds.AdminClientNotFound or ErrorIds.AdminTokenNotFound => StatusCodes.Status404NotFound,
+            or ErrorIds.AdminClientNotFound or ErrorIds.AdminTokenNotFound or ErrorIds.AdminConsentNotFound => StatusCodes.Status404NotFound,
         ErrorIds.AdminTenantExists or ErrorIds.AdminTenantConfigured or ErrorIds.AdminTenantLimit or ErrorIds.AdminModeMismatch or ErrorIds.AdminTokenLimit => StatusCodes.Status409Conflict,
 
         // RFC 6585 §4: a limit; Retry-After says when the request may pass.
