@@ -50,23 +50,52 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
-    public void Server_metadata_describes_the_endpoints_under_the_issuer()
+    public void Server_metadata_of_a_tenant_without_sign_in_describes_client_credentials_only()
     {
-        var document = Write(w => ServerMetadata.Write(w, "https://id.example/tenants/acme", TestData.Policy, ["RS256"]));
+        var document = Write(w => ServerMetadata.Write(w, "https://id.example/tenants/acme", TestData.Policy, ["RS256"], signsInUsers: false));
 
         Assert.Equal("https://id.example/tenants/acme", document.GetProperty("issuer").GetString());
         Assert.Equal("https://id.example/tenants/acme/token", document.GetProperty("token_endpoint").GetString());
         Assert.Equal("https://id.example/tenants/acme/register", document.GetProperty("registration_endpoint").GetString());
         Assert.Equal("https://id.example/tenants/acme/jwks", document.GetProperty("jwks_uri").GetString());
+        Assert.False(document.TryGetProperty("authorization_endpoint", out _));
         Assert.Equal(["client_credentials"], document.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["client_secret_basic", "client_secret_post"], document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["openid", "profile", "email", "api.read"], document.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(document.GetProperty("response_types_supported").EnumerateArray());
-        Assert.Equal(["public"], document.GetProperty("subject_types_supported").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["RS256"], document.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["RS256"], document.GetProperty("access_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.False(document.GetProperty("tls_client_certificate_bound_access_tokens").GetBoolean());
-        Assert.Equal(12, document.EnumerateObject().Count());
+
+        // No ID tokens are issued, so nothing OpenID-specific is advertised.
+        Assert.False(document.TryGetProperty("id_token_signing_alg_values_supported", out _));
+        Assert.False(document.TryGetProperty("subject_types_supported", out _));
+        Assert.Equal(10, document.EnumerateObject().Count());
+    }
+
+    [Fact]
+    public void Server_metadata_of_a_tenant_that_signs_users_in_describes_the_code_flow_with_pkce()
+    {
+        var policy = TestData.Policy with { AllowedAuthMethods = ["client_secret_basic", "none"] };
+
+        var document = Write(w => ServerMetadata.Write(w, "https://id.example", policy, ["ES256"], signsInUsers: true));
+
+        Assert.Equal("https://id.example/authorize", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(["authorization_code", "refresh_token", "client_credentials"], document.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["code"], document.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["S256"], document.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(document.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
+
+        // "none" is listed because this tenant allows public clients; every supported method is listed otherwise.
+        Assert.Equal(["client_secret_basic", "client_secret_post", "none"], document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(document.TryGetProperty("id_token_signing_alg_values_supported", out _));
+    }
+
+    [Fact]
+    public void Public_clients_are_advertised_only_where_the_tenant_allows_them()
+    {
+        var document = Write(w => ServerMetadata.Write(w, "https://id.example", TestData.Policy, ["RS256"], signsInUsers: true));
+
+        Assert.Equal(["client_secret_basic", "client_secret_post"], document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -301,7 +301,13 @@ public sealed class RegistrationPolicyTests
         Assert.Null(policy.RedirectUriHosts);
         Assert.All(GrantTypes.Registrable, g => Assert.True(policy.AllowsGrantType(g)));
         Assert.All(ResponseTypes.Registrable, r => Assert.True(policy.AllowsResponseType(r)));
-        Assert.All(AuthMethods.Supported, m => Assert.True(policy.AllowsAuthMethod(m)));
+        Assert.All(AuthMethods.Confidential, m => Assert.True(policy.AllowsAuthMethod(m)));
+
+        // Public clients only where a tenant lists them.
+        Assert.False(policy.AllowsAuthMethod(AuthMethods.None));
+        Assert.True((policy with { AllowedAuthMethods = [AuthMethods.None] }).AllowsAuthMethod(AuthMethods.None));
+        Assert.Empty(policy.AllowedResources);
+        Assert.Equal(86_400, policy.RemoveUnusedOpenClientsAfterSeconds);
         Assert.Equal(["authorization_code"], policy.EffectiveDefaultGrantTypes);
         Assert.Equal(["code"], policy.EffectiveDefaultResponseTypes);
         Assert.Equal("client_secret_basic", policy.EffectiveDefaultAuthMethod);

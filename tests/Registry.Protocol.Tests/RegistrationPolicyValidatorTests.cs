@@ -34,7 +34,6 @@ public sealed class RegistrationPolicyValidatorTests
         ["unknown response type"] = (Base with { AllowedResponseTypes = ["code", "id_token"] }, "allowed_response_types"),
         ["no auth method"] = (Base with { AllowedAuthMethods = [] }, "allowed_token_endpoint_auth_methods"),
         ["unknown auth method"] = (Base with { AllowedAuthMethods = ["private_key_jwt"] }, "allowed_token_endpoint_auth_methods"),
-        ["auth method none"] = (Base with { AllowedAuthMethods = ["client_secret_post", "none"] }, "allowed_token_endpoint_auth_methods"),
         ["bare star"] = (Base with { RedirectUriHosts = ["*"] }, "redirect_uri_hosts"),
         ["star dot"] = (Base with { RedirectUriHosts = ["*."] }, "redirect_uri_hosts"),
         ["star without dot"] = (Base with { RedirectUriHosts = ["*example.com"] }, "redirect_uri_hosts"),
@@ -143,7 +142,7 @@ public sealed class RegistrationPolicyValidatorTests
             AllowedGrantTypes = ["password"],
             DefaultGrantTypes = ["password"],
             AllowedResponseTypes = ["id_token"],
-            AllowedAuthMethods = ["none"],
+            AllowedAuthMethods = ["tls_client_auth"],
             RedirectUriHosts = ["*"],
             MinTokenLifetimeSeconds = 0,
         };

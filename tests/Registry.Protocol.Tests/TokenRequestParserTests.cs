@@ -14,7 +14,15 @@ public sealed class TokenRequestParserTests
         { "client_id=a&client_secret=b", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenGrantTypeMissing },
         { "grant_type=&client_id=a&client_secret=b", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenGrantTypeMissing },
         { "grant_type=password&username=u&password=p", null, OAuthErrorCodes.UnsupportedGrantType, ErrorIds.TokenGrantTypeUnsupported },
-        { "grant_type=authorization_code&code=x", null, OAuthErrorCodes.UnsupportedGrantType, ErrorIds.TokenGrantTypeUnsupported },
+        { "grant_type=implicit&client_id=a", null, OAuthErrorCodes.UnsupportedGrantType, ErrorIds.TokenGrantTypeUnsupported },
+        { "grant_type=authorization_code&code=x&code_verifier=v&redirect_uri=r", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
+        { "grant_type=authorization_code&client_id=a&code_verifier=v&redirect_uri=r", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenCodeMissing },
+        { "grant_type=authorization_code&client_id=a&code=x&redirect_uri=r", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenCodeVerifierMissing },
+        { "grant_type=authorization_code&client_id=a&code=x&code_verifier=", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenCodeVerifierMissing },
+        { "grant_type=authorization_code&client_id=a&code=x&code_verifier=v", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenRedirectUriMissing },
+        { "grant_type=authorization_code&client_id=a&code=x&code=y&code_verifier=v&redirect_uri=r", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenParameterRepeated },
+        { "grant_type=refresh_token&client_id=a", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenRefreshTokenMissing },
+        { $"grant_type=refresh_token&client_id={new string('a', 513)}&refresh_token=r", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthFailed },
         { "grant_type=client_credentials&scope=a&scope=b", null, OAuthErrorCodes.InvalidRequest, ErrorIds.TokenParameterRepeated },
         { "grant_type=client_credentials", null, OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
         { "grant_type=client_credentials", "", OAuthErrorCodes.InvalidClient, ErrorIds.ClientAuthMissing },
@@ -58,6 +66,28 @@ public sealed class TokenRequestParserTests
         Assert.Equal((id, secret), (post.ClientId, post.ClientSecret));
         Assert.Equal(768, longest.ClientSecret.Length);
         Assert.Equal(ErrorIds.ClientAuthFailed, tooLong.Error?.Id);
+    }
+
+    [Fact]
+    public void A_public_client_of_the_code_grant_is_identified_by_client_id_alone()
+    {
+        var request = Parse("grant_type=authorization_code&client_id=app&code=c0de&code_verifier=v&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&resource=https%3A%2F%2Fa.example&resource=https%3A%2F%2Fb.example", null);
+
+        Assert.Equal(("app", "", ClientAuthMethod.None), (request.ClientId, request.ClientSecret, request.AuthMethod));
+        Assert.Equal(("c0de", "v", "http://127.0.0.1/cb"), (request.Code, request.CodeVerifier, request.RedirectUri));
+        Assert.Equal(["https://a.example", "https://b.example"], request.Resources);
+        Assert.Null(request.RefreshToken);
+    }
+
+    [Fact]
+    public void A_refresh_request_carries_its_token_and_a_narrowed_scope()
+    {
+        var request = Parse("grant_type=refresh_token&refresh_token=abc.def&scope=read", Basic("app", "secret"));
+
+        Assert.Equal(("abc.def", ClientAuthMethod.ClientSecretBasic), (request.RefreshToken, request.AuthMethod));
+        Assert.Equal(["read"], request.RequestedScopes);
+        Assert.Null(request.Code);
+        Assert.Empty(request.Resources);
     }
 
     [Fact]
