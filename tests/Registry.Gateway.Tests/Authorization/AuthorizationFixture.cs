@@ -82,23 +82,24 @@ public sealed class AuthorizationFixture : IAsyncLifetime
     /// says otherwise) at the tenant at <paramref name="prefix"/>, with the admin token where the tenant wants one.
     /// </summary>
     public async Task<JsonElement> RegisterAsync(string prefix = "", string authMethod = "client_secret_basic", string redirectUri = AppRedirect,
-        string clientName = "Notes app", string grantTypes = """["authorization_code","refresh_token"]""", string? extraMembers = null, string? secondRedirectUri = null)
+        string clientName = "Notes app", string grantTypes = """["authorization_code","refresh_token"]""", string? extraMembers = null, string? secondRedirectUri = null, bool open = false)
     {
         var body = $$"""
             {"client_name": {{JsonSerializer.Serialize(clientName)}}, "grant_types": {{grantTypes}}, "response_types": ["code"],
              "redirect_uris": [{{JsonSerializer.Serialize(redirectUri)}}{{(secondRedirectUri is null ? "" : ", " + JsonSerializer.Serialize(secondRedirectUri))}}], "token_endpoint_auth_method": "{{authMethod}}", "scope": "{{Scope}}"{{extraMembers}}}
             """;
-        using var response = await RegisterRawAsync(prefix, body);
+        using var response = await RegisterRawAsync(prefix, body, open);
         var json = await response.JsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, json.ToString());
         return json;
     }
 
-    /// <summary>POST I/register with <paramref name="body"/> as-is (admin token at the default tenant and "strict", none at "open").</summary>
-    public async Task<HttpResponseMessage> RegisterRawAsync(string prefix, string body)
+    /// <summary>POST I/register with <paramref name="body"/> as-is: no token at "open" (or when <paramref name="open"/>), else the tenant's admin token.</summary>
+    public async Task<HttpResponseMessage> RegisterRawAsync(string prefix, string body, bool open = false)
     {
         var token = prefix switch
         {
+            _ when open => null,
             Open => null,
             Strict => await Http.AdminTokenAsync(Strict, secret: StrictSecret),
             _ => await Http.AdminTokenAsync(prefix),

@@ -203,4 +203,53 @@ public sealed class ConsentTests(AuthorizationFixture fixture)
         using var browser = fixture.Browser();
         await AuthorizationFlow.ConsentPageAsync(await browser.SignInAsync(AuthorizationFixture.RequestFor(client)));
     }
+
+    [Fact]
+    public async Task The_page_cannot_be_framed_cached_or_run_scripts()
+    {
+        var client = await fixture.RegisterAsync();
+        using var browser = fixture.Browser();
+
+        var response = await browser.SignInAsync(AuthorizationFixture.RequestFor(client));
+
+        await AuthorizationFlow.ConsentPageAsync(response);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prompt_none_without_a_session_is_login_required_at_the_client()
+    {
+        var client = await fixture.RegisterAsync();
+        var request = AuthorizationFixture.RequestFor(client) with { Extra = "prompt=none" };
+        using var browser = fixture.Browser();
+
+        var response = await browser.StartAsync(request);
+
+        var redirect = AuthorizationFlow.AtClient(response, request.RedirectUri);
+        Assert.Equal(("login_required", request.State, fixture.IssuerOf()), (redirect.Error, redirect.State, redirect.Iss));
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeLoginRequired);
+    }
+
+    [Fact]
+    public async Task Prompt_none_without_an_approval_is_consent_required_and_prompt_consent_asks_again()
+    {
+        var client = await fixture.RegisterAsync();
+        var other = await fixture.RegisterAsync();
+        using var browser = fixture.Browser();
+        await browser.AuthorizeAsync(AuthorizationFixture.RequestFor(client));
+
+        var silent = AuthorizationFixture.RequestFor(other) with { Extra = "prompt=none" };
+        var response = await browser.StartAsync(silent);
+        Assert.Equal("consent_required", AuthorizationFlow.AtClient(response, silent.RedirectUri).Error);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeConsentRequired);
+
+        var silentApproved = AuthorizationFixture.RequestFor(client) with { Extra = "prompt=none" };
+        Assert.NotNull(AuthorizationFlow.AtClient(await browser.StartAsync(silentApproved), silentApproved.RedirectUri).Code);
+        await AuthorizationFlow.ConsentPageAsync(await browser.StartAsync(AuthorizationFixture.RequestFor(client) with { Extra = "prompt=consent" }));
+    }
 }

@@ -63,7 +63,7 @@ public sealed class PublicClientPolicyTests(AuthorizationFixture fixture)
             Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         }
 
-        var client = await fixture.RegisterAsync(prefix, authMethod: "none", redirectUri: "http://127.0.0.1/callback");
+        var client = await fixture.RegisterAsync(prefix, authMethod: "none", redirectUri: "http://127.0.0.1/callback", open: true);
         var request = AuthorizationFixture.RequestFor(client);
         await fixture.Server.AssertErrorAsync(await fixture.TokenAsync(client, request.TokenForm("made-up-code"), prefix),
             HttpStatusCode.BadRequest, "invalid_grant", ErrorIds.TokenCodeInvalid);
