@@ -27,7 +27,11 @@ public sealed class DiscoveryTests(ServerFixture fixture)
         Assert.Equal(issuer + "/jwks", metadata.Str("jwks_uri"));
         Assert.Equal(["client_credentials"], metadata.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("client_secret_basic", metadata.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
-        Assert.Contains("RS256", metadata.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("RS256", metadata.GetProperty("access_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
+
+        // Without an upstream provider the tenant signs no users in: no authorization endpoint, no ID token algorithms.
+        Assert.False(metadata.TryGetProperty("authorization_endpoint", out _));
+        Assert.False(metadata.TryGetProperty("id_token_signing_alg_values_supported", out _));
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(metadata.Str("jwks_uri")))).StatusCode);
     }
 

@@ -108,6 +108,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSingleton<TenantThrottles>();
+            siloBuilder.Services.AddMetrics();
+            siloBuilder.Services.AddSingleton<GrainMetrics>();
+            siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSerializer(serializer => serializer.AddRegistryProtocolTypes());
             siloBuilder.UseSystemTextJsonGrainStorageSerializer();
             siloBuilder.Services.AddKeyedSingleton<IGrainStorage>(RegistryStorage.Name, (services, _) =>

@@ -146,10 +146,10 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
 
         Assert.Equal([.. Names(goldenClient.RootElement), "SchemaVersion"], Names(client.RootElement));
         Assert.Equal(Names(goldenClient.RootElement.GetProperty("Metadata")), Names(client.RootElement.GetProperty("Metadata")));
-        Assert.Equal((3, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
+        Assert.Equal((4, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
         Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion", "IdentifierKey", "AcceptsLegacyIdentifiers"], Names(tenant.RootElement));
         Assert.Equal(Names(goldenTenant.RootElement.GetProperty("SigningKeys")[0]), Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
-        Assert.Equal(3, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(4, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         using var rewritten = JsonDocument.Parse(fixture.Storage.Json("client", GrainId.Create("client", key))!);
         using var golden = JsonDocument.Parse(stored);
         Assert.Equal([.. Names(golden.RootElement).Where(n => n != "DisabledAt")], Names(rewritten.RootElement));
-        Assert.Equal((3, 3, 2049), (rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32(), rewritten.RootElement.GetProperty("IndexSequence").GetInt64()));
+        Assert.Equal((4, 3, 2049), (rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32(), rewritten.RootElement.GetProperty("IndexSequence").GetInt64()));
     }
 
     [Fact]
@@ -259,6 +259,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal([], snapshot.Policy.AllowedResponseTypes!);
         Assert.Equal(["client_secret_basic", "private_key_jwt"], snapshot.Policy.AllowedAuthMethods);
         Assert.Equal(["app.example", "*.example.com"], snapshot.Policy.RedirectUriHosts);
+        Assert.Equal((0, 86_400), (snapshot.Policy.AllowedResources.Count, snapshot.Policy.RemoveUnusedOpenClientsAfterSeconds));
         var t = snapshot.Throttles;
         Assert.Equal((100L, 10.0, 100, 20.0, 7), (t.MaxClients, t.RegistrationsPerSecond, t.RegistrationBurst, t.TokenRequestsPerSecond, t.TokenBurst));
         Assert.Equal((5, 20, 1, 900), (t.ClientFailuresBeforeBackoff, t.AddressFailuresBeforeBackoff, t.BackoffSeconds, t.MaxBackoffSeconds));
@@ -286,6 +287,140 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(["client_secret_basic", "private_key_jwt"], policy.AllowedAuthMethods!);
         Assert.Equal(["app.example", "*.example.com"], policy.RedirectUriHosts!);
     }
+
+    [Fact]
+    public async Task A_runtime_tenant_stored_by_version_4_serves_its_resources_and_open_client_removal()
+    {
+        var stored = Document("tenant-v4.json");
+        fixture.Storage.Put("tenant", GrainId.Create("tenant", "golden-runtime-v4"), stored);
+        using var json = JsonDocument.Parse(stored);
+        var grain = fixture.Grains.GetGrain<ITenantGrain>("golden-runtime-v4");
+
+        var snapshot = (await grain.GetSnapshot())!;
+
+        Assert.Equal(["https://api.example/orders", "https://api.example/mcp"], snapshot.Policy.AllowedResources);
+        Assert.Equal(3600, snapshot.Policy.RemoveUnusedOpenClientsAfterSeconds);
+        Assert.Equal(RegistrationMode.Open, snapshot.Policy.Mode);
+        Assert.True(snapshot.Policy.AllowsAuthMethod(AuthMethods.None));
+        Assert.True(snapshot.Policy.AllowsResource("https://api.example/mcp"));
+        Assert.Equal(["orders.read", "orders.write"], snapshot.Policy.AllowedScopes);
+        Assert.Equal("aCwHc82yhEAJe-eRu4Kvk0Q7lzCoKviKc5Q9tsGrT5E", Assert.Single(snapshot.SigningKeys).KeyId);
+        Assert.True((await grain.AuthenticateAdmin("runtime-admin", "runtime-admin-secret")).IsGranted);
+        Assert.Equal(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "golden-runtime-v4")));
+
+        // Today's policy is stored exactly so; with the defaults, neither new member is written (the members of version 3).
+        var policy = json.RootElement.GetProperty("Definition").GetProperty("Policy");
+        Assert.Equal(policy.GetRawText(), JsonSerializer.Serialize(Registry.Grains.Tenants.StoredRegistrationPolicy.From(snapshot.Policy)));
+        using var defaults = JsonDocument.Parse(JsonSerializer.Serialize(Registry.Grains.Tenants.StoredRegistrationPolicy.From(snapshot.Policy with
+        {
+            AllowedResources = [],
+            RemoveUnusedOpenClientsAfterSeconds = 86_400,
+        })));
+        using var version3 = JsonDocument.Parse(Document("tenant-v3.json"));
+        Assert.Equal(Names(version3.RootElement.GetProperty("Definition").GetProperty("Policy")), Names(defaults.RootElement));
+        Assert.Equal(([], 86_400), (StoredRegistrationPolicyOf(defaults).ToPolicy(false).AllowedResources, StoredRegistrationPolicyOf(defaults).ToPolicy(false).RemoveUnusedOpenClientsAfterSeconds));
+        var never = Registry.Grains.Tenants.StoredRegistrationPolicy.From(snapshot.Policy with { RemoveUnusedOpenClientsAfterSeconds = 0 });
+        Assert.Equal(0, never.ToPolicy(false).RemoveUnusedOpenClientsAfterSeconds);
+    }
+
+    [Fact]
+    public async Task A_public_client_stored_by_version_4_authenticates_without_a_secret_and_stays_authorized()
+    {
+        var tenant = "golden" + Guid.NewGuid().ToString("N")[..10];
+        var key = ClientKey.Of(tenant, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL");
+        var id = GrainId.Create("client", key);
+        var stored = Document("client-v4.json");
+        fixture.Storage.Put("client", id, stored);
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+
+        var described = (await grain.Describe())!;
+        var read = await grain.Read(FirstToken);
+
+        Assert.Equal((AuthMethods.None, "Billing service"), (described.Metadata.TokenEndpointAuthMethod, described.Metadata.ClientName));
+        Assert.Equal(["authorization_code", "refresh_token"], described.Metadata.GrantTypes);
+        Assert.Equal(ClientOperationStatus.Ok, read.Status);
+        Assert.Null(read.Client!.ClientSecret);
+
+        // Authorized already: neither marked again nor scheduled for removal.
+        await grain.MarkAuthorized();
+        await grain.RemoveIfUnused(TimeSpan.FromSeconds(1));
+        Assert.Equal(stored, fixture.Storage.Json("client", id));
+
+        var check = await grain.Authenticate("");
+        Assert.True(check.Authenticated);
+        Assert.Equal(AuthMethods.None, check.AuthMethod);
+        Assert.False((await grain.Authenticate(Secret)).Authenticated);
+
+        Assert.Equal(ClientAdminStatus.Ok, await grain.SetDisabled(true));
+        Assert.Equal(ClientAdminStatus.Ok, await grain.SetDisabled(false));
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json("client", id)!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
+        Assert.Equal(golden.RootElement.GetProperty("AuthorizedAt").GetString(), rewritten.RootElement.GetProperty("AuthorizedAt").GetString());
+        Assert.Equal(golden.RootElement.GetProperty("RemoveIfUnusedAt").GetString(), rewritten.RootElement.GetProperty("RemoveIfUnusedAt").GetString());
+        Assert.Equal(("", 4, 3), (rewritten.RootElement.GetProperty("SecretHash").GetString(), rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_refresh_token_family_stored_by_version_1_rotates_and_keeps_its_member_names()
+    {
+        const string previous = "golden-refresh-token-previous-0123456789abcdef";
+        const string current = "golden-refresh-token-current-0123456789abcdefg";
+        var key = AuthorizationKeys.Family("golden", Secrets.NewTokenId());
+        var id = GrainId.Create(RegistryGrainTypes.RefreshFamily, key);
+        var stored = Document("refresh-family-v1.json");
+        fixture.Storage.Put("refresh-family", id, stored);
+        var family = fixture.Grains.GetGrain<IRefreshTokenFamilyGrain>(key);
+
+        // The rotation that made the current token, repeated: answered from the stored document, nothing written.
+        var retry = await family.Rotate("golden-client", previous, current);
+
+        Assert.Equal((RefreshRotationStatus.Rotated, At("2036-11-30T00:00:00+00:00")), (retry.Status, retry.ExpiresAt));
+        var grant = retry.Grant!;
+        Assert.Equal(("golden-client", "https://app.example/cb", "openid orders.read"), (grant.ClientId, grant.RedirectUri, grant.Scope));
+        Assert.Equal(Registry.Protocol.Authorization.Pkce.ChallengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), grant.CodeChallenge);
+        Assert.Equal(["https://api.example/orders"], grant.Resources);
+        Assert.Equal(("user-1", "https://idp.example", At("2026-11-30T10:00:00+00:00")), (grant.Subject, grant.IdentityProvider, grant.AuthTime));
+        Assert.Equal(stored, fixture.Storage.Json("refresh-family", id));
+
+        Assert.Equal(RefreshRotationStatus.Rotated, (await family.Rotate("golden-client", current, Secrets.NewSecret())).Status);
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json("refresh-family", id)!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
+        Assert.Equal(Names(golden.RootElement.GetProperty("Grant")), Names(rewritten.RootElement.GetProperty("Grant")));
+        Assert.Equal((1, 2), (rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Rotations").GetInt32()));
+        Assert.Equal(golden.RootElement.GetProperty("CurrentHash").GetString(), rewritten.RootElement.GetProperty("PreviousHash").GetString());
+    }
+
+    [Fact]
+    public async Task Consents_stored_by_version_1_are_found_widened_and_keep_their_member_names()
+    {
+        var key = AuthorizationKeys.Consent("golden", "golden user " + Guid.NewGuid().ToString("N"));
+        var id = GrainId.Create(RegistryGrainTypes.Consent, key);
+        var stored = Document("consent-v1.json");
+        fixture.Storage.Put("consent", id, stored);
+        var consent = fixture.Grains.GetGrain<IConsentGrain>(key);
+
+        var found = (await consent.Find("golden-client"))!;
+
+        Assert.Equal(("golden user", "golden-client"), (found.Subject, found.ClientId));
+        Assert.Equal(["openid", "orders.read"], found.Scopes);
+        Assert.Equal(["https://api.example/orders"], found.Resources);
+        Assert.Equal((At("2026-11-30T10:00:02.1234567+00:00"), At("2026-11-30T10:05:02.1234567+00:00")), (found.GrantedAt, found.UpdatedAt));
+        await consent.Grant("golden user", "golden-client", ["openid"], []);
+        Assert.Equal(stored, fixture.Storage.Json("consent", id));
+
+        await consent.Grant("golden user", "golden-client", ["email"], []);
+
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json("consent", id)!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
+        Assert.Equal(Names(golden.RootElement.GetProperty("Clients")[0]), Names(rewritten.RootElement.GetProperty("Clients")[0]));
+        Assert.Equal(["openid", "orders.read", "email"], (await consent.Find("golden-client"))!.Scopes);
+    }
+
+    private static Registry.Grains.Tenants.StoredRegistrationPolicy StoredRegistrationPolicyOf(JsonDocument document) =>
+        document.RootElement.Deserialize<Registry.Grains.Tenants.StoredRegistrationPolicy>()!;
 
     [Fact]
     public async Task A_runtime_tenant_deleted_by_version_3_is_gone_and_created_again_after_its_sequence()

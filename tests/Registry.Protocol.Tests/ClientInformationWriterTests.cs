@@ -44,6 +44,20 @@ public sealed class ClientInformationWriterTests
     }
 
     [Fact]
+    public void A_public_client_is_written_without_a_secret_and_its_expiry()
+    {
+        var info = Information(Validated(TestData.ExampleRegistration));
+        var pub = info with { ClientSecret = "", Metadata = info.Metadata with { TokenEndpointAuthMethod = AuthMethods.None } };
+
+        var written = Write(pub);
+
+        Assert.False(written.TryGetProperty("client_secret", out _));
+        Assert.False(written.TryGetProperty("client_secret_expires_at", out _));
+        Assert.Equal("none", written.GetProperty("token_endpoint_auth_method").GetString());
+        Assert.True(Write(info with { ClientSecret = "" }).TryGetProperty("client_secret_expires_at", out _));
+    }
+
+    [Fact]
     public void Optional_and_localized_members_appear_when_registered()
     {
         var metadata = Validated("""{"grant_types": ["client_credentials"], "client_name": "Svc", "client_name#fr": "Serv", "jwks_uri": "https://a.example/k", "software_id": "x"}""");

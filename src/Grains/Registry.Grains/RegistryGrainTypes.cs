@@ -27,6 +27,15 @@ public static class RegistryGrainTypes
     /// <summary>Holds no stored state; the name still stays stable across versions.</summary>
     public const string AddressGuard = "address-guard";
 
+    /// <summary>An authorization code (key "{tenant}/{hash of the code}"); memory only.</summary>
+    public const string AuthorizationCode = "authorization-code";
+
+    /// <summary>A refresh-token family (key "{tenant}/{family id}").</summary>
+    public const string RefreshFamily = "refresh-family";
+
+    /// <summary>A user's consents at a tenant (key "{tenant}/{hash of the subject}").</summary>
+    public const string Consent = "consent";
+
     /// <summary>Full class name of the client grain (Orleans keys per-class collection ages by it).</summary>
     public static readonly string ClientGrainClassName = typeof(ClientGrain).FullName!;
 }

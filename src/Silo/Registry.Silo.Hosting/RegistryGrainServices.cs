@@ -14,7 +14,7 @@ internal static class RegistryGrainServices
 {
     /// <summary>
     /// What Registry's grains need from their silo: the tenants (configuration resolved to settings,
-    /// validated at startup; runtime tenants' limits through <see cref="TenantThrottles"/>), a clock, the client counts, and the hosted services that report on them.
+    /// validated at startup; runtime tenants' limits through <see cref="TenantThrottles"/>), a clock, the grains' instruments, the client counts, and the hosted services that report on them.
     /// </summary>
     public static IServiceCollection AddRegistryGrainServices(this IServiceCollection services)
     {
@@ -24,6 +24,8 @@ internal static class RegistryGrainServices
             sp.GetRequiredService<IOptions<RegistryOptions>>().Value.Tenants, sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantThrottles>();
+        services.AddMetrics();
+        services.TryAddSingleton<GrainMetrics>();
         services.AddHostedService<TenantConfigurationReporter>();
         services.TryAddSingleton<ClientCountReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClientCountReporter>());

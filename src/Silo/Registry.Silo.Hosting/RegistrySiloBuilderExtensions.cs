@@ -97,6 +97,9 @@ public static class RegistrySiloBuilderExtensions
         {
             silo.Services.AddKeyedSingleton<IGrainStorage, InProcessGrainStorage>(RegistryStorage.Name);
             silo.Services.AddHostedService<VolatileStorageWarning>();
+
+            // Reminders (an open client's removal when unused) live as long as the process, like the grains' state.
+            silo.UseInMemoryReminderService();
             return;
         }
 
@@ -107,6 +110,13 @@ public static class RegistrySiloBuilderExtensions
             table.TableName = options.AzureTableName;
             table.UseStringFormat = true;
             table.DeleteStateOnClear = true;
+        });
+
+        // Reminders (an open client's removal when unused) in a table of their own next to the grain state.
+        silo.UseAzureTableReminderService(reminders =>
+        {
+            reminders.TableServiceClient = new TableServiceClient(options.AzureTableConnectionString);
+            reminders.TableName = options.AzureTableName + "reminders";
         });
     }
 

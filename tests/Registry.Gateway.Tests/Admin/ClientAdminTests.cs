@@ -8,19 +8,22 @@ namespace Registry.Gateway.Tests.Admin;
 [Collection(AdminCollectionDefinition.Name)]
 public sealed class ClientAdminTests(AdminFixture fixture)
 {
-    private async Task<(string Tenant, List<JsonElement> Clients)> TenantWithClientsAsync(int count, Func<int, string>? body = null)
+    private async Task<(string Tenant, List<JsonElement> Clients, string Token)> TenantWithClientsAsync(int count, Func<int, string>? body = null)
     {
-        var tenant = (await fixture.CreateTenantAsync(new() { ["registration_mode"] = "open" })).Str("name");
+        // The tenant admin's token registers (open registration refuses client_credentials clients).
+        var created = await fixture.CreateTenantAsync(new() { ["registration_mode"] = "admin_token" });
+        var tenant = created.Str("name");
+        var token = await fixture.Http.AdminTokenAsync($"/tenants/{tenant}", "registerClient", created.Str("admin_client_secret"));
         var clients = new List<JsonElement>();
         for (var i = 0; i < count; i++)
         {
-            using var response = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", null,
+            using var response = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", token,
                 body?.Invoke(i) ?? $$"""{"grant_types":["client_credentials"],"client_name":"app {{i}}","software_id":"{{(i % 2 == 0 ? "even" : "odd")}}"}""");
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             clients.Add(await response.JsonAsync());
         }
 
-        return (tenant, clients);
+        return (tenant, clients, token);
     }
 
     private async Task<(List<string> Ids, string? Cursor)> PageAsync(string tenant, string query)
@@ -34,7 +37,7 @@ public sealed class ClientAdminTests(AdminFixture fixture)
     [Fact]
     public async Task Clients_are_listed_newest_first_page_by_page_with_stable_cursors()
     {
-        var (tenant, clients) = await TenantWithClientsAsync(5);
+        var (tenant, clients, token) = await TenantWithClientsAsync(5);
         var newestFirst = clients.Select(c => c.Str("client_id")).Reverse().ToList();
 
         var (first, cursor) = await PageAsync(tenant, "limit=2");
@@ -42,7 +45,7 @@ public sealed class ClientAdminTests(AdminFixture fixture)
         Assert.NotNull(cursor);
 
         // A client registered after the first page does not shift the next one.
-        using (var late = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", null, """{"grant_types":["client_credentials"]}"""))
+        using (var late = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", token, """{"grant_types":["client_credentials"]}"""))
         {
             Assert.Equal(HttpStatusCode.Created, late.StatusCode);
         }
@@ -57,7 +60,7 @@ public sealed class ClientAdminTests(AdminFixture fixture)
     [Fact]
     public async Task Listing_filters_by_software_id_and_client_name_prefix()
     {
-        var (tenant, clients) = await TenantWithClientsAsync(4);
+        var (tenant, clients, _) = await TenantWithClientsAsync(4);
 
         var (even, _) = await PageAsync(tenant, "software_id=even");
         Assert.Equal([clients[2].Str("client_id"), clients[0].Str("client_id")], even);
@@ -70,7 +73,7 @@ public sealed class ClientAdminTests(AdminFixture fixture)
     [Fact]
     public async Task A_disabled_client_is_refused_everywhere_until_enabled()
     {
-        var (tenant, clients) = await TenantWithClientsAsync(1);
+        var (tenant, clients, _) = await TenantWithClientsAsync(1);
         var client = clients[0];
         var id = client.Str("client_id");
 
@@ -92,7 +95,7 @@ public sealed class ClientAdminTests(AdminFixture fixture)
     [Fact]
     public async Task A_client_reads_with_its_metadata_and_times_but_never_a_secret_or_token()
     {
-        var (tenant, clients) = await TenantWithClientsAsync(1);
+        var (tenant, clients, _) = await TenantWithClientsAsync(1);
         var id = clients[0].Str("client_id");
         await fixture.Http.ClientTokenAsync($"/tenants/{tenant}", clients[0]);
 
@@ -112,7 +115,7 @@ public sealed class ClientAdminTests(AdminFixture fixture)
     [Fact]
     public async Task A_deleted_client_leaves_the_list_and_its_credentials_stop_working()
     {
-        var (tenant, clients) = await TenantWithClientsAsync(2);
+        var (tenant, clients, _) = await TenantWithClientsAsync(2);
         var id = clients[0].Str("client_id");
 
         using var deleted = await fixture.AdminAsync(HttpMethod.Delete, $"/admin/tenants/{tenant}/clients/{id}");

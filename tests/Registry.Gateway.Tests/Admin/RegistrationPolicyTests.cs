@@ -83,9 +83,9 @@ public sealed class RegistrationPolicyTests(AdminFixture fixture)
     {
         var tenant = (await fixture.CreateTenantAsync(new() { ["registration_mode"] = "open", ["max_clients"] = 1 })).Str("name");
 
-        using var first = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", null, """{"grant_types":["client_credentials"]}""");
+        using var first = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", null, """{"redirect_uris":["http://127.0.0.1/cb"]}""");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        using var second = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", null, """{"grant_types":["client_credentials"]}""");
+        using var second = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{tenant}/register", null, """{"redirect_uris":["http://127.0.0.1/cb"]}""");
         Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
     }
 }

@@ -75,7 +75,7 @@ public sealed class TenantAdminTests(AdminFixture fixture)
         // The admin secret was kept, and open registration needs no token.
         var token = await fixture.Http.AdminTokenAsync($"/tenants/{name}", "registerClient", tenant.Str("admin_client_secret"));
         Assert.NotEmpty(token);
-        using var open = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{name}/register", null, """{"grant_types":["client_credentials"],"scope":"a"}""");
+        using var open = await fixture.Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{name}/register", null, """{"redirect_uris":["https://app.example/cb"],"scope":"a"}""");
         Assert.Equal(HttpStatusCode.Created, open.StatusCode);
     }
 

@@ -21,11 +21,15 @@ public sealed record ClientState
     /// Version 3: adds <see cref="IndexSequence"/> (the client's place in its tenant's client index; absent for
     /// clients registered before the index) and <see cref="DisabledAt"/> (absent unless disabled). Both are
     /// written only when set, so a version 3 document of an unindexed, enabled client has the members of version 2.
+    /// Version 4: adds <see cref="AuthorizedAt"/> and <see cref="RemoveIfUnusedAt"/> (authorization-code clients),
+    /// each written only when set; a public client (token_endpoint_auth_method none) stores an empty
+    /// <see cref="SecretHash"/>.
     /// </summary>
-    public const int CurrentSchemaVersion = 3;
+    public const int CurrentSchemaVersion = 4;
 
     [Id(0), JsonPropertyName("Metadata")] public StoredClientMetadata Metadata { get; init; } = new();
 
+    /// <summary>The hash of the client secret; empty for a public client, which has none.</summary>
     [Id(1), JsonPropertyName("SecretHash")] public byte[] SecretHash { get; init; } = [];
 
     /// <summary>Seconds since the epoch when the secret expires; 0 = never.</summary>
@@ -65,4 +69,15 @@ public sealed record ClientState
     /// <summary>When an operator disabled the client; null while it is enabled. A disabled client cannot get tokens or manage its registration.</summary>
     [Id(11), JsonPropertyName("DisabledAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>When the client first redeemed an authorization code; null until then. Written once.</summary>
+    [Id(12), JsonPropertyName("AuthorizedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? AuthorizedAt { get; init; }
+
+    /// <summary>
+    /// When a client registered in open mode is removed unless <see cref="AuthorizedAt"/> is set by then (an Orleans
+    /// reminder of the grain acts on it); null for every other client.
+    /// </summary>
+    [Id(13), JsonPropertyName("RemoveIfUnusedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? RemoveIfUnusedAt { get; init; }
 }

@@ -9,7 +9,8 @@ public sealed class TenantTagCallFilter : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (Activity.Current is { } activity && context.TargetContext.GrainInstance is IClientGrain or ITenantGrain or IInitialAccessTokensGrain or IClientIndexGrain)
+        if (Activity.Current is { } activity && context.TargetContext.GrainInstance is IClientGrain or ITenantGrain or IInitialAccessTokensGrain or IClientIndexGrain
+            or IAuthorizationCodeGrain or IRefreshTokenFamilyGrain or IConsentGrain)
         {
             activity.SetTag(RegistryTelemetry.TenantAttribute, ClientKey.TenantOf(context.TargetId.Key.ToString()!));
         }

@@ -31,6 +31,17 @@ public sealed record StoredRegistrationPolicy
     [Id(10), JsonPropertyName("RedirectUriHosts")] public string[]? RedirectUriHosts { get; init; }
     [Id(11), JsonPropertyName("OnDisallowed")] public string OnDisallowed { get; init; } = "reject";
 
+    /// <summary>Resource indicators (RFC 8707) clients may ask tokens for; written only when there are any (tenant version 4).</summary>
+    [Id(12), JsonPropertyName("AllowedResources"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string[]? AllowedResources { get; init; }
+
+    /// <summary>When an unused open registration is removed (0: never); written only when not the default, one day (tenant version 4).</summary>
+    [Id(13), JsonPropertyName("RemoveUnusedOpenClientsAfterSeconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RemoveUnusedOpenClientsAfterSeconds { get; init; }
+
+    /// <summary>What a missing <see cref="RemoveUnusedOpenClientsAfterSeconds"/> stands for (pinned here, not taken from the protocol core).</summary>
+    internal const int DefaultRemoveUnusedOpenClientsAfterSeconds = 86_400;
+
     public static StoredRegistrationPolicy From(RegistrationPolicy p) => new()
     {
         AllowedScopes = [.. p.AllowedScopes],
@@ -45,6 +56,8 @@ public sealed record StoredRegistrationPolicy
         AllowedAuthMethods = p.AllowedAuthMethods?.ToArray(),
         RedirectUriHosts = p.RedirectUriHosts?.ToArray(),
         OnDisallowed = DisallowedHandlings.ToWire(p.OnDisallowed),
+        AllowedResources = p.AllowedResources.Count > 0 ? [.. p.AllowedResources] : null,
+        RemoveUnusedOpenClientsAfterSeconds = p.RemoveUnusedOpenClientsAfterSeconds == DefaultRemoveUnusedOpenClientsAfterSeconds ? null : p.RemoveUnusedOpenClientsAfterSeconds,
     };
 
     /// <summary>The policy served; <paramref name="allowLocalUrls"/> is the silo's (development) setting.</summary>
@@ -63,5 +76,7 @@ public sealed record StoredRegistrationPolicy
         RedirectUriHosts = RedirectUriHosts,
         OnDisallowed = DisallowedHandlings.TryParse(OnDisallowed, out var handling) ? handling : DisallowedHandling.Reject,
         AllowLocalUrls = allowLocalUrls,
+        AllowedResources = AllowedResources ?? [],
+        RemoveUnusedOpenClientsAfterSeconds = RemoveUnusedOpenClientsAfterSeconds ?? DefaultRemoveUnusedOpenClientsAfterSeconds,
     };
 }

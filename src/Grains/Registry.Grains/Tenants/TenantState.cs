@@ -21,8 +21,11 @@ public sealed class TenantState
     /// <see cref="DeletedAt"/>) and the client sequence (<see cref="SequenceCeiling"/>, <see cref="FirstSequence"/>).
     /// Each is written only when set, so a configured tenant's version 3 document has the members of version 2
     /// until it hands out its first client sequence number.
+    /// Version 4: a runtime tenant's registration policy may have AllowedResources and
+    /// RemoveUnusedOpenClientsAfterSeconds (see <see cref="StoredRegistrationPolicy"/>), each written only when not
+    /// the default, so a version 4 document of a tenant using neither has the members of version 3.
     /// </summary>
-    public const int CurrentSchemaVersion = 3;
+    public const int CurrentSchemaVersion = 4;
 
     [Id(0), JsonPropertyName("SigningKeys")] public List<StoredSigningKey> SigningKeys { get; set; } = [];
 

@@ -27,7 +27,7 @@ public static class ClientInformationWriter
     {
         var m = info.Metadata;
         w.WriteString(F.ClientId, info.ClientId);
-        if (info.ClientSecret is not null)
+        if (!string.IsNullOrEmpty(info.ClientSecret))
         {
             w.WriteString(F.ClientSecret, info.ClientSecret);
         }
@@ -78,7 +78,12 @@ public static class ClientInformationWriter
             w.WriteString(F.RegistrationClientUri, registrationClientUri);
         }
 
-        w.WriteNumber(F.ClientSecretExpiresAt, info.ClientSecretExpiresAt);
+        if (m.TokenEndpointAuthMethod != AuthMethods.None)
+        {
+            // RFC 7591 §3.2.1: the expiry goes with a client secret; a public client (none) has none.
+            w.WriteNumber(F.ClientSecretExpiresAt, info.ClientSecretExpiresAt);
+        }
+
         Optional(w, F.ClientName, m.ClientName);
         Optional(w, F.ClientUri, m.ClientUri);
         Optional(w, F.LogoUri, m.LogoUri);
