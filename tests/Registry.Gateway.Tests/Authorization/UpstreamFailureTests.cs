@@ -56,18 +56,11 @@ public sealed class UpstreamFailureTests(AuthorizationFixture fixture)
             response = await browser.SignInAsync(request);
         }
 
-        // Either told to the client (access_denied) or shown to the user; never a code, never a session.
-        if (AuthorizationFlow.IsRedirect(response))
-        {
-            var redirect = AuthorizationFlow.AtClient(response, request.RedirectUri);
-            Assert.Equal(("access_denied", request.State), (redirect.Error, redirect.State));
-            Assert.Null(redirect.Code);
-        }
-        else
-        {
-            Assert.True((int)response.StatusCode >= 400, AuthorizationFlow.Describe(response));
-        }
-
+        // The client can be told: access_denied at its redirect URI (RFC 6749 §4.1.2.1), with its state and the issuer.
+        var redirect = AuthorizationFlow.AtClient(response, request.RedirectUri);
+        Assert.Equal(("access_denied", request.State, fixture.IssuerOf()), (redirect.Error, redirect.State, redirect.Iss));
+        Assert.Null(redirect.Code);
+        fixture.AssertErrorId(response, ErrorIds.AuthorizeUpstreamError);
         Assert.DoesNotContain(browser.Cookies.GetCookies(new Uri(fixture.IssuerOf())), c => c.Name.StartsWith("registry_session", StringComparison.Ordinal));
     }
 
