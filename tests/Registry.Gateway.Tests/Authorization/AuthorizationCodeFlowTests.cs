@@ -121,6 +121,25 @@ public sealed class AuthorizationCodeFlowTests(AuthorizationFixture fixture)
     }
 
     [Fact]
+    public async Task A_session_at_one_tenant_is_no_session_at_another()
+    {
+        var client = await fixture.RegisterAsync();
+        var strictClient = await fixture.RegisterAsync(AuthorizationFixture.Strict);
+        using var browser = fixture.Browser();
+        await browser.AuthorizeAsync(AuthorizationFixture.RequestFor(client));
+        using var atStrict = new AuthorizationFlow(fixture.IssuerOf(AuthorizationFixture.Strict));
+        foreach (var cookie in browser.Cookies.GetAllCookies().Cast<Cookie>())
+        {
+            atStrict.Cookies.Add(cookie);
+        }
+
+        var response = await atStrict.StartAsync(AuthorizationFixture.RequestFor(strictClient));
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.StartsWith(fixture.Upstream.Issuer + "/authorize?", AuthorizationFlow.LocationOf(response).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Discovery_announces_the_authorization_endpoint_pkce_and_public_clients_where_allowed()
     {
         var metadata = await (await fixture.Http.GetAsync("/.well-known/oauth-authorization-server")).JsonAsync();

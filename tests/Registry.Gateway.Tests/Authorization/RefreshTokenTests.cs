@@ -103,6 +103,17 @@ public sealed class RefreshTokenTests(AuthorizationFixture fixture)
         await fixture.Server.AssertErrorAsync(await fixture.TokenAsync(client, "grant_type=refresh_token"), HttpStatusCode.BadRequest, "invalid_request", ErrorIds.TokenRefreshTokenMissing);
     }
 
+    [Fact]
+    public async Task A_deleted_clients_refresh_token_is_refused()
+    {
+        var client = await fixture.RegisterAsync();
+        var tokens = await fixture.TokensAsync(client);
+        using var deleted = await fixture.Http.SendJsonAsync(HttpMethod.Delete, client.Str("registration_client_uri"), client.Str("registration_access_token"), null);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        await fixture.Server.AssertErrorAsync(await fixture.RefreshAsync(client, tokens.Str("refresh_token")), HttpStatusCode.Unauthorized, "invalid_client", ErrorIds.ClientAuthFailed);
+    }
+
     private async Task<System.Text.Json.JsonElement> RefreshedAsync(System.Text.Json.JsonElement client, string refreshToken, string? scope = null)
     {
         using var response = await fixture.RefreshAsync(client, refreshToken, scope);
