@@ -7,8 +7,9 @@
 # from npm, dotnet-stryker from NuGet), runs every test project one at a time (the failover tests start real
 # Redis, Azurite, silo and gateway processes through deploy/local/cluster.sh), then the smoke scripts in
 # tests/smoke (the README's curl flow, its operator walk-through with registry-admin, the OpenAPI document, the
-# /docs page in headless Chromium and a real OAuth client library against the real registry, the deployment
-# files), then mutation testing of the protocol core.
+# /docs page in headless Chromium and a real OAuth client library against the real registry, the MCP TypeScript
+# SDK and openid-client through sign-in at an upstream OpenID Provider (node-oidc-provider), the consent page in
+# headless Chromium, the deployment files), then mutation testing of the protocol core.
 #
 # A run cannot report green unless every project ran to the end:
 # - counts come from each project's TRX result file, never from console text;

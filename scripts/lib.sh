@@ -62,3 +62,27 @@ registry_stop() {
   wait "$REGISTRY_PID" 2>/dev/null
   REGISTRY_PID=""
 }
+
+# Starts the interop tests' upstream OpenID Provider (node-oidc-provider, tests/interop/upstream.mjs; needs
+# `npm ci` in tests/interop) on 127.0.0.1:PORT, its output in LOG, with one client "registry" whose secret is SECRET
+# and whose redirect URI is REDIRECT_URI (Registry's {issuer}/authorize/callback). Sets UPSTREAM_PID; returns 1,
+# printing the log's tail, if it does not answer discovery within 30 s.
+upstream_start() {
+  local port=$1 log=$2 redirect_uri=$3 secret=$4
+  UPSTREAM_CLIENT_SECRET="$secret" UPSTREAM_REDIRECT_URIS="$redirect_uri" \
+    node tests/interop/upstream.mjs "$port" >"$log" 2>&1 &
+  UPSTREAM_PID=$!
+  if ! wait_for_url "http://127.0.0.1:$port/.well-known/openid-configuration" 30; then
+    echo "--- the upstream OpenID Provider did not answer; its log:" >&2
+    tail -n 20 "$log" >&2
+    return 1
+  fi
+}
+
+# Stops the upstream upstream_start started (by pid).
+upstream_stop() {
+  [ -n "${UPSTREAM_PID:-}" ] || return 0
+  kill "$UPSTREAM_PID" 2>/dev/null
+  wait "$UPSTREAM_PID" 2>/dev/null
+  UPSTREAM_PID=""
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Registry driven by real OAuth client libraries from npm (tests/interop: oauth4webapi), against the real
+# Registry driven by a real OAuth client library from npm (tests/interop/oauth4webapi.test.mjs), against the real
 # process started with the README's command: discovery, tokens, dynamic registration, and how errors surface
 # in the library. Installs Node.js/npm when missing and the libraries with npm ci (versions pinned by
 # tests/interop/package-lock.json). Last line: "smoke: N passed, N failed".
@@ -23,7 +23,7 @@ if ! registry_start "$B" "$work/registry.log"; then
   exit 1
 fi
 
-(cd tests/interop && REGISTRY_URL="$B" node --test --test-reporter=tap) >"$work/node.log" 2>&1
+(cd tests/interop && REGISTRY_URL="$B" node --test --test-reporter=tap oauth4webapi.test.mjs) >"$work/node.log" 2>&1
 rc=$?
 grep -E '^(not )?ok ' "$work/node.log"
 pass=$(grep -cE '^ok ' "$work/node.log")

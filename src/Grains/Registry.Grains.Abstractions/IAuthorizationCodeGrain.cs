@@ -16,8 +16,9 @@ public interface IAuthorizationCodeGrain : IGrainWithStringKey
     public static readonly TimeSpan RedeemedMemory = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Holds <paramref name="grant"/> until <paramref name="expiresAt"/> (at most <see cref="MaxLifetime"/> ahead).
-    /// Idempotent for the same grant; false when the grain already holds another grant or a redeemed code.
+    /// Holds <paramref name="grant"/> until <paramref name="expiresAt"/>, cut to <see cref="MaxLifetime"/> from now by
+    /// the silo's clock. Idempotent for the same grant and expiry; false when the expiry has passed, or the grain
+    /// already holds another grant or a redeemed code.
     /// </summary>
     [Alias("Issue")]
     Task<bool> Issue(AuthorizationGrant grant, DateTimeOffset expiresAt);

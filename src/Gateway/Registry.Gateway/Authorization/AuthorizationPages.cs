@@ -22,7 +22,7 @@ internal static class AuthorizationPages
         var body = new StringBuilder(2048);
         if (client.LogoUri is { } logo && Uri.TryCreate(logo, UriKind.Absolute, out var logoUri) && logoUri.Scheme == Uri.UriSchemeHttps)
         {
-            body.Append("<img id=\"client-logo\" src=\"").Append(HtmlEncode(logoUri.AbsoluteUri)).Append("\" alt=\"Logo of ").Append(HtmlEncode(name)).Append("\">\n");
+            body.Append("<img id=\"client-logo\" width=\"64\" height=\"64\" src=\"").Append(HtmlEncode(logoUri.AbsoluteUri)).Append("\" alt=\"Logo of ").Append(HtmlEncode(name)).Append("\">\n");
         }
 
         body.Append("<h1>Allow <span id=\"client-name\">").Append(HtmlEncode(name)).Append("</span> to access your account?</h1>\n")

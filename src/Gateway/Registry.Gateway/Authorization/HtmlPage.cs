@@ -36,7 +36,7 @@ internal sealed class HtmlPage(int status, string title, string body, string sty
     private const string Style =
         "body{font-family:system-ui,sans-serif;background:#f4f5f7;color:#1b1f24;margin:0}" +
         "main{max-width:32rem;margin:3rem auto;background:#fff;border-radius:8px;padding:2rem;box-shadow:0 1px 4px rgba(0,0,0,.15)}" +
-        "h1{font-size:1.4rem;margin-top:0}img{max-width:64px;max-height:64px;float:right;margin-left:1rem}" +
+        "h1{font-size:1.4rem;margin-top:0}img{width:64px;height:64px;object-fit:contain;overflow:hidden;font-size:.7rem;float:right;margin-left:1rem}" +
         "ul{padding-left:1.2rem}li{margin:.2rem 0}code{word-break:break-all}" +
         ".actions{display:flex;gap:1rem;margin-top:1.5rem}" +
         "button{font-size:1rem;padding:.6rem 1.4rem;border-radius:6px;border:1px solid #1b1f24;cursor:pointer}" +

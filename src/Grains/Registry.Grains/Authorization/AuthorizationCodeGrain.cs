@@ -16,6 +16,9 @@ internal sealed class AuthorizationCodeGrain(TimeProvider time) : Grain, IAuthor
     private AuthorizationGrant? _grant;
     private DateTimeOffset _expiresAt;
 
+    /// <summary>The expiry the issuer asked for (before clamping): a repeated issue is recognised by it.</summary>
+    private DateTimeOffset _requestedExpiry;
+
     /// <summary>The family the winning redemption started; set once.</summary>
     private string? _familyId;
 
@@ -28,19 +31,20 @@ internal sealed class AuthorizationCodeGrain(TimeProvider time) : Grain, IAuthor
         if (_grant is not null || _burnt)
         {
             // The same issue repeated (a lost answer) succeeds again while the code is unused.
-            return Task.FromResult(_grant is not null && !_burnt && _familyId is null && _expiresAt == expiresAt && AuthorizationGrants.Same(_grant, grant));
+            return Task.FromResult(_grant is not null && !_burnt && _familyId is null && _requestedExpiry == expiresAt && AuthorizationGrants.Same(_grant, grant));
         }
 
         var now = time.GetUtcNow();
-        if (expiresAt <= now || expiresAt - now > IAuthorizationCodeGrain.MaxLifetime)
+        if (expiresAt <= now)
         {
-            // A lifetime in the past or beyond the maximum is refused, so no code outlives MaxLifetime.
             DeactivateOnIdle();
             return Task.FromResult(false);
         }
 
-        (_grant, _expiresAt) = (grant, expiresAt);
-        DelayDeactivation(expiresAt - now);
+        // No code outlives MaxLifetime by this silo's clock: a longer expiry (another machine's clock ahead) is cut.
+        var clamped = expiresAt - now > IAuthorizationCodeGrain.MaxLifetime ? now + IAuthorizationCodeGrain.MaxLifetime : expiresAt;
+        (_grant, _expiresAt, _requestedExpiry) = (grant, clamped, expiresAt);
+        DelayDeactivation(clamped - now);
         return Task.FromResult(true);
     }
 
