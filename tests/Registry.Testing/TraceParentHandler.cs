@@ -6,8 +6,19 @@ namespace Registry.Testing;
 /// Gives every request a fresh W3C traceparent, as a traced caller would, and keeps its trace id on the
 /// request, so a test can find what the server recorded for exactly that request (its audit event and span).
 /// </summary>
-public sealed class TraceParentHandler() : DelegatingHandler(new SocketsHttpHandler())
+public sealed class TraceParentHandler : DelegatingHandler
 {
+    public TraceParentHandler()
+        : this(new SocketsHttpHandler())
+    {
+    }
+
+    /// <summary>Over <paramref name="inner"/>: e.g. a handler with a cookie container that does not follow redirects.</summary>
+    public TraceParentHandler(HttpMessageHandler inner)
+        : base(inner)
+    {
+    }
+
     private static readonly HttpRequestOptionsKey<string> TraceIdKey = new("registry.trace_id");
 
     /// <summary>The trace id this handler sent with the request that produced <paramref name="response"/>.</summary>
