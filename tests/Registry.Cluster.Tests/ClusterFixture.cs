@@ -16,8 +16,25 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A second gateway, once a scenario started one (cluster.sh start-gateway 2; stopped by down).</summary>
     public HttpClient? SecondGateway { get; set; }
 
+    /// <summary>
+    /// The default tenant's upstream OpenID Provider (its users sign in there), in this process; every gateway and silo
+    /// of the cluster is configured with it, with public clients and the resource <see cref="Resource"/> allowed.
+    /// </summary>
+    public UpstreamProvider Upstream { get; private set; } = null!;
+
+    public const string Resource = "https://api.example/mcp";
+
     public async Task InitializeAsync()
     {
+        Upstream = await UpstreamProvider.StartAsync();
+        Cluster.SetEnvironment("Registry__Tenants__default__Upstream__Issuer", Upstream.Issuer);
+        Cluster.SetEnvironment("Registry__Tenants__default__Upstream__ClientId", Upstream.ClientId);
+        Cluster.SetEnvironment("Registry__Tenants__default__Upstream__ClientSecret", Upstream.ClientSecret);
+        Cluster.SetEnvironment("Registry__Tenants__default__AllowedTokenEndpointAuthMethods__0", "client_secret_basic");
+        Cluster.SetEnvironment("Registry__Tenants__default__AllowedTokenEndpointAuthMethods__1", "client_secret_post");
+        Cluster.SetEnvironment("Registry__Tenants__default__AllowedTokenEndpointAuthMethods__2", "none");
+        Cluster.SetEnvironment("Registry__Tenants__default__AllowedResources__0", Resource);
+        Upstream.AllowRedirectUri(Cluster.Gateway.ToString().TrimEnd('/') + "/authorize/callback");
         await Cluster.RunAsync(TimeSpan.FromMinutes(10), "up");
         Http = new HttpClient { BaseAddress = Cluster.Gateway, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -27,6 +44,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         Http?.Dispose();
         SecondGateway?.Dispose();
         await Cluster.RunAsync("down");
+        if (Upstream is not null)
+        {
+            await Upstream.DisposeAsync();
+        }
+
         if (Directory.Exists(Cluster.RunDirectory))
         {
             Directory.Delete(Cluster.RunDirectory, recursive: true);

@@ -93,7 +93,7 @@ public sealed class ControlPlaneTests(ClusterFixture fixture, ITestOutputHelper 
                 kill = Cluster.RunAsync("kill-silo", "1");
             }
 
-            return Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{name}/register", null, $$"""{"grant_types":["client_credentials"],"client_name":"c{{index}}"}""");
+            return Http.SendJsonAsync(HttpMethod.Post, $"/tenants/{name}/register", null, $$"""{"redirect_uris":["https://app.example/cb"],"client_name":"c{{index}}"}""");
         });
         await registering;
         await kill!;

@@ -39,6 +39,9 @@ public sealed class LocalCluster
         };
     }
 
+    /// <summary>Adds a variable every later cluster.sh command passes to the processes it starts (silos and gateways alike).</summary>
+    public void SetEnvironment(string key, string value) => _environment[key] = value;
+
     public string Repository { get; }
 
     public string RunDirectory { get; }

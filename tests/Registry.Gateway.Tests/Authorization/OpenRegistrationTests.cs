@@ -35,6 +35,35 @@ public sealed class OpenRegistrationTests(AuthorizationFixture fixture)
         await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_redirect_uri", errorId);
     }
 
+    [Theory]
+    [InlineData("""{"grant_types": ["client_credentials"]}""", ErrorIds.OpenRegistrationClientCredentials)]
+    [InlineData("""{"grant_types": ["authorization_code", "client_credentials"], "redirect_uris": ["https://app.example/cb"]}""", ErrorIds.OpenRegistrationClientCredentials)]
+    [InlineData("""{"grant_types": ["refresh_token"]}""", ErrorIds.OpenRegistrationNoRedirectUri)]
+    public async Task Clients_acting_for_themselves_are_refused(string body, string errorId)
+    {
+        using var response = await fixture.RegisterRawAsync(AuthorizationFixture.Open, body);
+
+        await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_client_metadata", errorId);
+    }
+
+    [Fact]
+    public async Task An_update_cannot_add_what_open_registration_refuses()
+    {
+        using var created = await fixture.RegisterRawAsync(AuthorizationFixture.Open, Body("client_secret_basic", "https://app.example/callback", "web"));
+        var client = await created.JsonAsync();
+        var token = client.Str("registration_access_token");
+        var uri = new Uri(client.Str("registration_client_uri")).PathAndQuery;
+
+        using var update = await fixture.Http.SendJsonAsync(HttpMethod.Put, uri, token, $$"""
+            {"client_id": "{{client.Str("client_id")}}", "grant_types": ["authorization_code", "client_credentials"],
+             "redirect_uris": ["https://app.example/callback"], "token_endpoint_auth_method": "client_secret_basic"}
+            """);
+
+        await fixture.Server.AssertErrorAsync(update, HttpStatusCode.BadRequest, "invalid_client_metadata", ErrorIds.OpenRegistrationClientCredentials);
+        using var read = await fixture.Http.SendJsonAsync(HttpMethod.Get, uri, token, null);
+        Assert.DoesNotContain("client_credentials", (await read.JsonAsync()).GetProperty("grant_types").EnumerateArray().Select(g => g.GetString()));
+    }
+
     [Fact]
     public async Task A_client_registered_openly_completes_the_flow()
     {

@@ -172,6 +172,13 @@ internal static partial class RegistrationEndpoints
         var client = Client(grains, tenant, clientId);
         var metadata = await ReadMetadataAsync(http.Request);
         var validated = metadata.IsSuccess ? RegistrationRequestValidator.ValidateUpdate(metadata.Value, clientId, tenant.Tenant.Policy) : metadata.Error;
+
+        // What open registration refuses, an update of an openly registered client cannot add afterwards.
+        if (validated.IsSuccess && tenant.Tenant.Policy.Mode == RegistrationMode.Open && OpenRegistration.Check(validated.Value) is { } unsafeForOpen)
+        {
+            validated = unsafeForOpen;
+        }
+
         if (!validated.IsSuccess)
         {
             // Authentication outranks validation: an unknown client or a wrong token is 401 whatever the body.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Xunit;
 
-namespace Registry.Gateway.Tests.Authorization;
+namespace Registry.Testing.Authorization;
 
 /// <summary>
 /// Where the authorization server sent the browser back to the client (RFC 6749 §4.1.2, §4.1.2.1, RFC 9207):

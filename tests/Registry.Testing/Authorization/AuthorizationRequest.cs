@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace Registry.Gateway.Tests.Authorization;
+namespace Registry.Testing.Authorization;
 
 /// <summary>
 /// An authorization request (RFC 6749 §4.1.1 with PKCE, RFC 7636 §4.3, and resource indicators, RFC 8707) as a

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
+using Xunit;
 
-namespace Registry.Gateway.Tests.Authorization;
+namespace Registry.Testing.Authorization;
 
 /// <summary>
 /// One user's browser running the front channel of the authorization code flow against a tenant's issuer

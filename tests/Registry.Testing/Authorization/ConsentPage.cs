@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace Registry.Gateway.Tests.Authorization;
+namespace Registry.Testing.Authorization;
 
 /// <summary>
 /// The consent page as a browser without JavaScript sees it: its form (action, hidden <c>request</c> and
