@@ -246,14 +246,14 @@ test('the old refresh token replayed at /token is refused with invalid_grant, an
   assert.equal(current.body?.error, 'invalid_grant');
 });
 
-test('a new authorization by the same user for the same client skips sign-in and consent (both remembered)', async () => {
+test('a new authorization by the same user skips sign-in, and asks for consent again: a public client at a loopback redirect is never approved silently (RFC 8252 section 8.6)', async () => {
   assert.ok(seen.second, 'needs the previous tests');
   provider.invalidateCredentials('tokens');
   assert.equal(await auth(provider, { serverUrl: resource.url }), 'REDIRECT');
   assert.equal(provider.registrations, 1, 'the registered client is reused');
 
   const result = await authorize(provider.authorizationUrl, { redirectUri, login: user, browser });
-  assert.deepEqual(result.pages, [], browser.trace());
+  assert.deepEqual(result.pages, ['registry-consent'], browser.trace());
   assert.equal(result.params.get('state'), provider.lastState);
   assert.equal(await auth(provider, { serverUrl: resource.url, authorizationCode: result.params.get('code') }), 'AUTHORIZED');
   const { payload } = await verifyAccessToken(provider.savedTokens.access_token);

@@ -172,6 +172,42 @@ public sealed class ConsentTests(AuthorizationFixture fixture)
         await AuthorizationFlow.ConsentPageAsync(await browser.SignInAsync(AuthorizationFixture.RequestFor(otherClient) with { Scope = "notes.read" }));
     }
 
+    /// <summary>
+    /// RFC 8252 §8.6: another app on the device can claim a public client's id and listen on a loopback port, so an
+    /// approval is never reused for such a client: the page is shown every time, and prompt=none gets consent_required.
+    /// </summary>
+    [Fact]
+    public async Task A_public_client_at_a_loopback_redirect_is_asked_every_time()
+    {
+        var client = await fixture.RegisterAsync(authMethod: "none", redirectUri: "http://127.0.0.1/callback", extraMembers: """, "application_type": "native" """);
+        using var browser = fixture.Browser();
+        await browser.AuthorizeAsync(AuthorizationFixture.RequestFor(client));
+
+        var again = await browser.StartAsync(AuthorizationFixture.RequestFor(client) with { RedirectUri = "http://127.0.0.1:50123/callback" });
+        var silent = AuthorizationFixture.RequestFor(client) with { Extra = "prompt=none" };
+        var silently = await browser.StartAsync(silent);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await AuthorizationFlow.ConsentPageAsync(again);
+        Assert.Equal("consent_required", AuthorizationFlow.AtClient(silently, silent.RedirectUri).Parameters["error"]);
+    }
+
+    [Fact]
+    public async Task Prompt_login_signs_the_user_in_again_once_then_continues()
+    {
+        var client = await fixture.RegisterAsync();
+        using var browser = fixture.Browser();
+        await browser.AuthorizeAsync(AuthorizationFixture.RequestFor(client));
+        var before = fixture.Upstream.AuthorizationRequests.Count;
+
+        var request = AuthorizationFixture.RequestFor(client) with { Extra = "prompt=login" };
+        var redirect = await browser.AuthorizeAsync(request);
+
+        Assert.Equal(before + 1, fixture.Upstream.AuthorizationRequests.Count);
+        Assert.Equal(request.State, redirect.State);
+        await fixture.RedeemAsync(client, request, redirect.Code!);
+    }
+
     [Fact]
     public async Task A_signed_in_user_is_not_sent_to_the_upstream_again()
     {

@@ -75,8 +75,8 @@ internal static class AuthorizationPages
         return new HtmlPage(status, "Sign-in error", body.ToString(), NewNonce()) { Refusal = error };
     }
 
-    /// <summary>The host the user's browser is sent to; for a private-use scheme (a native app), the scheme.</summary>
-    private static string HostOf(Uri redirect) => redirect.Host is { Length: > 0 } host
+    /// <summary>The host the user's browser is sent to, in its ASCII form (no look-alike Unicode); for a private-use scheme (a native app), the scheme.</summary>
+    private static string HostOf(Uri redirect) => redirect.IdnHost is { Length: > 0 } host
         ? (redirect.IsDefaultPort ? host : host + ":" + redirect.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
         : redirect.Scheme + ":";
 

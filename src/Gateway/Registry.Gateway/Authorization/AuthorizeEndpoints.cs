@@ -71,21 +71,28 @@ internal static partial class AuthorizeEndpoints
         }
 
         var now = time.GetUtcNow();
-        var (session, sessionCookie) = ReadSession(http, tenant, now);
-        if (session is null)
+        var (session, sessionCookie) = ReadSession(http, tenant, upstream, now);
+        if (session is null || authorization.Prompt == "login")
         {
+            // prompt=login: sign in again; the request replayed after the callback no longer asks for it.
             return authorization.Prompt == "none"
                 ? ErrorRedirect(tenant, redirect, request.State, OAuthError.InvalidRequest(ErrorIds.AuthorizeLoginRequired, "the user is not signed in"), StatusCodes.Status302Found, "login_required")
-                : await StartSignInAsync(http, tenant, upstream, query, now);
+                : await StartSignInAsync(http, tenant, upstream, authorization.Prompt == "login" ? WithoutPrompt(http.Request.Query) : query, now);
         }
 
-        var consents = grains.GetGrain<IConsentGrain>(AuthorizationKeys.Consent(tenant.Name, session.Subject));
-        var remembered = await GrainCalls.RetryAsync((consents, client.ClientId), c => c.consents.Find(c.ClientId), http.RequestAborted);
         var ticket = new ConsentTicket(client.ClientId, redirect, authorization.State, [.. authorization.Scopes], [.. authorization.Resources],
             authorization.CodeChallenge, session.Subject);
-        if (authorization.Prompt != "consent" && remembered is not null && remembered.Covers(ticket.Scopes, ticket.Resources))
+
+        // RFC 8252 §8.6: a public client answering at a loopback or private-use redirect URI cannot be told from another
+        // app on the device claiming its id, so a remembered approval is never reused for it: the user approves each time.
+        if (authorization.Prompt != "consent" && !IsImpersonable(client.Metadata, redirect))
         {
-            return await IssueCodeAsync(http, tenant, grains, ticket, session, now, StatusCodes.Status302Found);
+            var consents = grains.GetGrain<IConsentGrain>(AuthorizationKeys.Consent(tenant.Name, session.Subject));
+            var remembered = await GrainCalls.RetryAsync((consents, client.ClientId), c => c.consents.Find(c.ClientId), http.RequestAborted);
+            if (remembered is not null && remembered.Covers(ticket.Scopes, ticket.Resources))
+            {
+                return await IssueCodeAsync(http, tenant, grains, ticket, session, now, StatusCodes.Status302Found);
+            }
         }
 
         if (authorization.Prompt == "none")
@@ -144,7 +151,7 @@ internal static partial class AuthorizeEndpoints
         return new FrontChannelRedirect(tenant.Issuer + "/authorize" + transaction.Query, StatusCodes.Status303SeeOther);
     }
 
-    private static async Task<IResult> ConsentAsync(HttpContext http, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> ConsentAsync(HttpContext http, IGrainFactory grains, Upstreams upstreams, TimeProvider time)
     {
         var tenant = http.Tenant();
         var now = time.GetUtcNow();
@@ -160,7 +167,7 @@ internal static partial class AuthorizeEndpoints
         }
 
         var form = FormBody.Parse(body.Value).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        var (session, sessionCookie) = ReadSession(http, tenant, now);
+        var (session, sessionCookie) = upstreams.Find(tenant.Name) is { } upstream ? ReadSession(http, tenant, upstream, now) : (null, null);
         if (session is null || !Sealing.FixedTimeEquals(form.GetValueOrDefault("csrf"), tenant.Tenant.Sealing.Mac(CsrfPurpose, sessionCookie!)))
         {
             return Page(StatusCodes.Status400BadRequest, OAuthError.InvalidRequest(ErrorIds.AuthorizeCsrfInvalid,
@@ -176,7 +183,9 @@ internal static partial class AuthorizeEndpoints
 
         http.Observation().SetClient(ticket.ClientId, tenant.Tenant);
         var client = await GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, ticket.ClientId)), c => c.Describe(), http.RequestAborted);
-        if (client is null || client.Disabled)
+        // The client may have changed while the form was open: its redirect URI and grant must still be registered.
+        if (client is null || client.Disabled || RedirectUris.Resolve(client.Metadata.RedirectUris, ticket.RedirectUri) is null
+            || !client.Metadata.GrantTypes.Contains(GrantTypes.AuthorizationCode, StringComparer.Ordinal))
         {
             return Page(StatusCodes.Status400BadRequest, OAuthError.InvalidRequest(ErrorIds.AuthorizeClientInvalid, "the application is no longer registered"));
         }
@@ -262,12 +271,22 @@ internal static partial class AuthorizeEndpoints
 
     private static HtmlPage Page(int status, OAuthError error) => AuthorizationPages.Error(status, error);
 
-    private static (UserSession? Session, string? Cookie) ReadSession(HttpContext http, TenantContext tenant, DateTimeOffset now)
+    /// <summary>The signed-in user, when the session cookie opens and names the tenant's current upstream provider.</summary>
+    private static (UserSession? Session, string? Cookie) ReadSession(HttpContext http, TenantContext tenant, UpstreamProvider upstream, DateTimeOffset now)
     {
         var cookie = http.Request.Cookies[SessionCookie(tenant)];
         var session = tenant.Tenant.Sealing.Open<UserSession>(SessionPurpose, cookie, now);
-        return session is null ? (null, null) : (session, cookie);
+        return session is null || !string.Equals(session.IdentityProvider, upstream.Issuer, StringComparison.Ordinal) ? (null, null) : (session, cookie);
     }
+
+    /// <summary>A public client whose answer goes to a loopback address or a private-use scheme: any app on the device could claim it.</summary>
+    private static bool IsImpersonable(ClientMetadata client, string redirect) =>
+        client.TokenEndpointAuthMethod == AuthMethods.None
+        && Uri.TryCreate(redirect, UriKind.Absolute, out var uri) && (RedirectUris.IsLoopbackHttp(uri) || uri.Scheme is not ("https" or "http"));
+
+    /// <summary>The query without its prompt parameter (a sign-in forced by prompt=login is not forced again).</summary>
+    private static string WithoutPrompt(IQueryCollection query) =>
+        QueryString.Create(query.Where(p => p.Key != "prompt").SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))).Value ?? "";
 
     private static string CallbackUri(TenantContext tenant) => tenant.Issuer + "/authorize/callback";
 

@@ -178,7 +178,8 @@ internal sealed class UpstreamProvider
     private Task<TokenValidationResult> ValidateAsync(string idToken, OpenIdConnectConfiguration configuration) =>
         Handler.ValidateTokenAsync(idToken, new TokenValidationParameters
         {
-            ValidIssuer = Issuer,
+            // Some providers name themselves with a trailing slash (the configured issuer is compared without it).
+            ValidIssuers = [Issuer, Issuer + "/"],
             ValidAudience = _options.ClientId,
             IssuerSigningKeys = configuration.SigningKeys,
             ValidateIssuerSigningKey = true,
@@ -192,10 +193,10 @@ internal sealed class UpstreamProvider
     {
         switch (value)
         {
-            case long l:
+            case long l when l is >= 0 and < 100_000_000_000:
                 result = l;
                 return true;
-            case int i:
+            case int i when i >= 0:
                 result = i;
                 return true;
             case double d when d is >= 0 and < 1e11:

@@ -62,7 +62,7 @@ internal static class UserGrants
         }
 
         var grant = redemption.Grant!;
-        var audiences = Audiences(request, grant);
+        var audiences = Audiences(request, grant, tenant.Tenant.Policy);
         if (!audiences.IsSuccess)
         {
             return audiences.Error;
@@ -83,8 +83,16 @@ internal static class UserGrants
             refreshToken = null;
         }
 
-        // The client completed an authorization: it is no longer an unused open registration.
-        await GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, grant.ClientId)), c => c.MarkAuthorized(), http.RequestAborted);
+        // The client completed an authorization: it is no longer an unused open registration. Best effort: the tokens
+        // are issued anyway (a client not marked is at worst removed as unused, never given a second code).
+        try
+        {
+            await GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, grant.ClientId)), c => c.MarkAuthorized(), http.RequestAborted);
+        }
+        catch (Exception e) when (ClusterErrors.IsTransient(e))
+        {
+            // The cluster could not take this one write: the tokens stand (at worst an open client is later removed as unused).
+        }
         var access = issuer.IssueForUser(tenant, grant, grant.Scope, audiences.Value, client.LifetimeSeconds);
         return new IssuedToken(access, new TokenGrant(grant.Scope, client.LifetimeSeconds)) { RefreshToken = refreshToken };
     }
@@ -106,7 +114,7 @@ internal static class UserGrants
         if (request.RequestedScopes is not null || request.Resources.Count > 0)
         {
             var current = await GrainCalls.RetryAsync((family, request.ClientId, presented), f => f.family.Peek(f.ClientId, f.presented), http.RequestAborted);
-            if (current is not null && (Scope(request, current).Error ?? Audiences(request, current).Error) is { } narrowing)
+            if (current is not null && (Scope(request, current, tenant.Tenant.Policy).Error ?? Audiences(request, current, tenant.Tenant.Policy).Error) is { } narrowing)
             {
                 return narrowing;
             }
@@ -125,8 +133,8 @@ internal static class UserGrants
         }
 
         var grant = rotation.Grant!;
-        var scope = Scope(request, grant);
-        var audiences = Audiences(request, grant);
+        var scope = Scope(request, grant, tenant.Tenant.Policy);
+        var audiences = Audiences(request, grant, tenant.Tenant.Policy);
         if (!scope.IsSuccess || !audiences.IsSuccess)
         {
             return scope.Error ?? audiences.Error!;
@@ -140,9 +148,9 @@ internal static class UserGrants
         OAuthError.InvalidGrant(ErrorIds.TokenRefreshInvalid, "the refresh token is invalid, expired or revoked, or was issued to another client");
 
     /// <summary>RFC 6749 §6: a refresh may ask for less scope than granted, never more; scopes the tenant no longer allows are dropped.</summary>
-    private static Outcome<string> Scope(TokenRequest request, AuthorizationGrant grant)
+    private static Outcome<string> Scope(TokenRequest request, AuthorizationGrant grant, RegistrationPolicy policy)
     {
-        var granted = grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var granted = grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(policy.AllowsScope).ToArray();
         if (request.RequestedScopes?.FirstOrDefault(s => !granted.Contains(s, StringComparer.Ordinal)) is { } extra)
         {
             return OAuthError.InvalidScope(ErrorIds.TokenScopeNotGranted, $"the scope '{extra}' was not granted by the user");
@@ -151,15 +159,19 @@ internal static class UserGrants
         return ScopeSyntax.Normalize([.. (request.RequestedScopes ?? granted)]);
     }
 
-    /// <summary>RFC 8707 §2.2: the token's audience is the resources asked for, each one the user granted; none asked: all granted.</summary>
-    private static Outcome<IReadOnlyList<string>> Audiences(TokenRequest request, AuthorizationGrant grant)
+    /// <summary>
+    /// RFC 8707 §2.2: the token's audience is the resources asked for, each one the user granted; none asked: all granted.
+    /// Resources the tenant no longer allows are left out.
+    /// </summary>
+    private static Outcome<IReadOnlyList<string>> Audiences(TokenRequest request, AuthorizationGrant grant, RegistrationPolicy policy)
     {
+        string[] granted = [.. grant.Resources.Where(policy.AllowsResource)];
         if (request.Resources.Count == 0)
         {
-            return Outcome<IReadOnlyList<string>>.Success(grant.Resources);
+            return Outcome<IReadOnlyList<string>>.Success(granted);
         }
 
-        var extra = request.Resources.FirstOrDefault(r => !grant.Resources.Contains(r, StringComparer.Ordinal));
+        var extra = request.Resources.FirstOrDefault(r => !granted.Contains(r, StringComparer.Ordinal));
         return extra is null
             ? Outcome<IReadOnlyList<string>>.Success(ResourceIndicators.Distinct(request.Resources))
             : OAuthError.InvalidTarget(ErrorIds.TokenResourceNotGranted, "the resource was not part of the user's authorization");
