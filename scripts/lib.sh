@@ -86,3 +86,48 @@ upstream_stop() {
   wait "$UPSTREAM_PID" 2>/dev/null
   UPSTREAM_PID=""
 }
+
+# The headless browser of the page tests: Debian's chromium (apt), Node.js, and playwright-core (npm, pinned, in the
+# tools cache; it downloads no browser). Sets PLAYWRIGHT_CORE to the module's directory; on failure prints why
+# (npm's log) and returns 1.
+PLAYWRIGHT_CORE_VERSION=1.65.1
+ensure_browser_tools() {
+  local tools=${TOOLS_DIR:-$HOME/.cache/registry-tools}/playwright-core-$PLAYWRIGHT_CORE_VERSION log
+  ensure_apt_packages chromium || { echo "could not install chromium (apt)"; return 1; }
+  command -v node >/dev/null && command -v npm >/dev/null || ensure_apt_packages nodejs npm ||
+    { echo "could not install nodejs/npm (apt)"; return 1; }
+  if [ ! -f "$tools/node_modules/playwright-core/package.json" ]; then
+    mkdir -p "$tools"
+    log=$(mktemp)
+    if ! npm install --prefix "$tools" "playwright-core@$PLAYWRIGHT_CORE_VERSION" --no-audit --no-fund --loglevel=error >"$log" 2>&1; then
+      cat "$log"
+      rm -f "$log"
+      echo "could not install playwright-core $PLAYWRIGHT_CORE_VERSION (npm)"
+      return 1
+    fi
+    rm -f "$log"
+  fi
+  PLAYWRIGHT_CORE=$tools/node_modules/playwright-core
+}
+
+# Starts the upstream OpenID Provider on 127.0.0.1:UPSTREAM_PORT (upstream_start, with a random client secret) and
+# Registry at BASE federated to it (registry_start): the default tenant in open registration, public clients allowed,
+# RESOURCE the one allowed resource. Logs go to DIR/upstream.log and DIR/registry.log. Sets UPSTREAM_ISSUER; on
+# failure prints which process did not start and returns 1.
+registry_start_federated() {
+  local base=$1 upstream_port=$2 resource=$3 dir=$4 secret
+  secret=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  UPSTREAM_ISSUER=http://127.0.0.1:$upstream_port
+  upstream_start "$upstream_port" "$dir/upstream.log" "$base/authorize/callback" "$secret" ||
+    { echo "FAIL the upstream OpenID Provider starts"; return 1; }
+  registry_start "$base" "$dir/registry.log" \
+    Registry__Tenants__default__Upstream__Issuer="$UPSTREAM_ISSUER" \
+    Registry__Tenants__default__Upstream__ClientId=registry \
+    Registry__Tenants__default__Upstream__ClientSecret="$secret" \
+    Registry__Tenants__default__RegistrationMode=open \
+    Registry__Tenants__default__AllowedTokenEndpointAuthMethods__0=client_secret_basic \
+    Registry__Tenants__default__AllowedTokenEndpointAuthMethods__1=client_secret_post \
+    Registry__Tenants__default__AllowedTokenEndpointAuthMethods__2=none \
+    Registry__Tenants__default__AllowedResources__0="$resource" ||
+    { echo "FAIL registry starts with the README command, federated to the upstream"; return 1; }
+}

@@ -12,9 +12,6 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
 
-PLAYWRIGHT_CORE_VERSION=1.65.1
-TOOLS_DIR=${TOOLS_DIR:-$HOME/.cache/registry-tools}
-playwright=$TOOLS_DIR/playwright-core-$PLAYWRIGHT_CORE_VERSION
 out=.run/consent-browser
 
 work=$(mktemp -d)
@@ -26,16 +23,7 @@ setup_failed() {
   exit 1
 }
 
-ensure_apt_packages chromium || setup_failed "could not install chromium (apt)"
-command -v node >/dev/null && command -v npm >/dev/null || ensure_apt_packages nodejs npm ||
-  setup_failed "could not install nodejs/npm (apt)"
-if [ ! -f "$playwright/node_modules/playwright-core/package.json" ]; then
-  mkdir -p "$playwright"
-  if ! npm install --prefix "$playwright" "playwright-core@$PLAYWRIGHT_CORE_VERSION" --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1; then
-    cat "$work/npm.log"
-    setup_failed "could not install playwright-core $PLAYWRIGHT_CORE_VERSION (npm)"
-  fi
-fi
+ensure_browser_tools || setup_failed "the browser tools could not be installed"
 if ! (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error >"$work/npm-interop.log" 2>&1); then
   cat "$work/npm-interop.log"
   setup_failed "npm ci failed in tests/interop (the upstream OpenID Provider)"
@@ -48,26 +36,13 @@ registry_port=$(free_port)
 upstream_port=$(free_port)
 while [ "$upstream_port" = "$registry_port" ]; do upstream_port=$(free_port); done
 B=http://127.0.0.1:$registry_port
-U=http://127.0.0.1:$upstream_port
 # The resource the clients ask for: only named, never contacted.
 R=https://mcp.example/mcp
-upstream_secret=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-
-upstream_start "$upstream_port" "$out/upstream.log" "$B/authorize/callback" "$upstream_secret" ||
-  setup_failed "FAIL the upstream OpenID Provider starts"
-registry_start "$B" "$out/registry.log" \
-  Registry__Tenants__default__Upstream__Issuer="$U" \
-  Registry__Tenants__default__Upstream__ClientId=registry \
-  Registry__Tenants__default__Upstream__ClientSecret="$upstream_secret" \
-  Registry__Tenants__default__RegistrationMode=open \
-  Registry__Tenants__default__AllowedTokenEndpointAuthMethods__0=client_secret_basic \
-  Registry__Tenants__default__AllowedTokenEndpointAuthMethods__1=client_secret_post \
-  Registry__Tenants__default__AllowedTokenEndpointAuthMethods__2=none \
-  Registry__Tenants__default__AllowedResources__0="$R" ||
-  setup_failed "FAIL registry starts with the README command, federated to the upstream"
+registry_start_federated "$B" "$upstream_port" "$R" "$out" || setup_failed "the federated registry did not start"
+U=$UPSTREAM_ISSUER
 echo "ok   registry starts with the README command, federated to the upstream"
 
-timeout 240 node tests/smoke/consent-browser.mjs "$B" "$U" "$R" "$playwright/node_modules/playwright-core" /usr/bin/chromium "$out" \
+timeout 240 node tests/smoke/consent-browser.mjs "$B" "$U" "$R" "$PLAYWRIGHT_CORE" /usr/bin/chromium "$out" \
   >"$work/browser.log" 2>&1
 rc=$?
 cat "$work/browser.log"

@@ -10,9 +10,6 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
 
-PLAYWRIGHT_CORE_VERSION=1.65.1
-TOOLS_DIR=${TOOLS_DIR:-$HOME/.cache/registry-tools}
-playwright=$TOOLS_DIR/playwright-core-$PLAYWRIGHT_CORE_VERSION
 screenshot=.run/docs-browser/docs.png
 
 work=$(mktemp -d)
@@ -24,16 +21,7 @@ setup_failed() {
   exit 1
 }
 
-ensure_apt_packages chromium || setup_failed "could not install chromium (apt)"
-command -v node >/dev/null && command -v npm >/dev/null || ensure_apt_packages nodejs npm ||
-  setup_failed "could not install nodejs/npm (apt)"
-if [ ! -f "$playwright/node_modules/playwright-core/package.json" ]; then
-  mkdir -p "$playwright"
-  if ! npm install --prefix "$playwright" "playwright-core@$PLAYWRIGHT_CORE_VERSION" --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1; then
-    cat "$work/npm.log"
-    setup_failed "could not install playwright-core $PLAYWRIGHT_CORE_VERSION (npm)"
-  fi
-fi
+ensure_browser_tools || setup_failed "the browser tools could not be installed"
 
 B=http://127.0.0.1:$(free_port)
 registry_start "$B" "$work/registry.log" || setup_failed "FAIL registry starts with the README command"
@@ -41,7 +29,7 @@ echo "ok   registry starts with the README command"
 
 mkdir -p "$(dirname "$screenshot")"
 rm -f "$screenshot"
-node tests/smoke/docs-browser.mjs "$B" "$playwright/node_modules/playwright-core" /usr/bin/chromium "$screenshot" \
+node tests/smoke/docs-browser.mjs "$B" "$PLAYWRIGHT_CORE" /usr/bin/chromium "$screenshot" \
   >"$work/browser.log" 2>&1
 rc=$?
 cat "$work/browser.log"

@@ -39,23 +39,9 @@ while [ "$upstream_port" = "$registry_port" ]; do upstream_port=$(free_port); do
 mcp_port=$(free_port)
 while [ "$mcp_port" = "$registry_port" ] || [ "$mcp_port" = "$upstream_port" ]; do mcp_port=$(free_port); done
 B=http://127.0.0.1:$registry_port
-U=http://127.0.0.1:$upstream_port
 R=http://127.0.0.1:$mcp_port/mcp
-upstream_secret=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-
-upstream_start "$upstream_port" "$logs/upstream.log" "$B/authorize/callback" "$upstream_secret" ||
-  setup_failed "FAIL the upstream OpenID Provider starts"
-
-registry_start "$B" "$logs/registry.log" \
-  Registry__Tenants__default__Upstream__Issuer="$U" \
-  Registry__Tenants__default__Upstream__ClientId=registry \
-  Registry__Tenants__default__Upstream__ClientSecret="$upstream_secret" \
-  Registry__Tenants__default__RegistrationMode=open \
-  Registry__Tenants__default__AllowedTokenEndpointAuthMethods__0=client_secret_basic \
-  Registry__Tenants__default__AllowedTokenEndpointAuthMethods__1=client_secret_post \
-  Registry__Tenants__default__AllowedTokenEndpointAuthMethods__2=none \
-  Registry__Tenants__default__AllowedResources__0="$R" ||
-  setup_failed "FAIL registry starts with the README command, federated to the upstream"
+registry_start_federated "$B" "$upstream_port" "$R" "$logs" || setup_failed "the federated registry did not start" "$logs/registry.log"
+U=$UPSTREAM_ISSUER
 
 (cd tests/interop && REGISTRY_URL="$B" MCP_PORT="$mcp_port" UPSTREAM_ISSUER="$U" \
   timeout 300 node --test --test-reporter=tap mcp.test.mjs openid-client.test.mjs) >"$logs/node.log" 2>&1

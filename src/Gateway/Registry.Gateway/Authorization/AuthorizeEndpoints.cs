@@ -210,16 +210,14 @@ internal static partial class AuthorizeEndpoints
     {
         if (request.ClientId is not { Length: <= 256 } clientId || !tenant.Tenant.Identifiers.IsClientId(clientId))
         {
-            return new ResolvedClient(null, null, Page(StatusCodes.Status400BadRequest,
-                OAuthError.InvalidRequest(ErrorIds.AuthorizeClientInvalid, "the application (client_id) is not registered here")));
+            return new ResolvedClient(null, null, Page(StatusCodes.Status400BadRequest, ClientNotRegistered));
         }
 
         http.Observation().SetClient(clientId, tenant.Tenant);
         var client = await GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId)), c => c.Describe(), http.RequestAborted);
         if (client is null || client.Disabled)
         {
-            return new ResolvedClient(null, null, Page(StatusCodes.Status400BadRequest,
-                OAuthError.InvalidRequest(ErrorIds.AuthorizeClientInvalid, "the application (client_id) is not registered here")));
+            return new ResolvedClient(null, null, Page(StatusCodes.Status400BadRequest, ClientNotRegistered));
         }
 
         var redirect = AuthorizationRequestValidator.ResolveRedirect(request, client.Metadata);
@@ -268,6 +266,9 @@ internal static partial class AuthorizeEndpoints
         {
             Refusal = code is null ? error : new OAuthError(code, error.Id, error.Description),
         };
+
+    private static readonly OAuthError ClientNotRegistered =
+        OAuthError.InvalidRequest(ErrorIds.AuthorizeClientInvalid, "the application (client_id) is not registered here");
 
     private static HtmlPage Page(int status, OAuthError error) => AuthorizationPages.Error(status, error);
 

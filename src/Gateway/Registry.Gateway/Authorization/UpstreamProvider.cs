@@ -48,16 +48,8 @@ internal sealed class UpstreamProvider
             return null;
         }
 
-        var query = new StringBuilder(endpoint).Append(endpoint.Contains('?', StringComparison.Ordinal) ? '&' : '?');
-        Append(query, "response_type", "code").Append('&');
-        Append(query, "client_id", _options.ClientId!).Append('&');
-        Append(query, "redirect_uri", redirectUri).Append('&');
-        Append(query, "scope", Scope).Append('&');
-        Append(query, "state", state).Append('&');
-        Append(query, "nonce", nonce).Append('&');
-        Append(query, "code_challenge", codeChallenge).Append('&');
-        Append(query, "code_challenge_method", "S256");
-        return query.ToString();
+        return FrontChannelRedirect.WithQuery(endpoint, ("response_type", "code"), ("client_id", _options.ClientId), ("redirect_uri", redirectUri),
+            ("scope", Scope), ("state", state), ("nonce", nonce), ("code_challenge", codeChallenge), ("code_challenge_method", "S256"));
     }
 
     /// <summary>
@@ -207,7 +199,4 @@ internal sealed class UpstreamProvider
                 return false;
         }
     }
-
-    private static StringBuilder Append(StringBuilder query, string name, string value) =>
-        query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
 }
