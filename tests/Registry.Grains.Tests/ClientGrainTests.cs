@@ -177,7 +177,7 @@ public sealed class ClientGrainTests(ClusterFixture fixture)
         using var stored = JsonDocument.Parse(StoredJson(key)!);
         var root = stored.RootElement;
         Assert.Equal(JsonValueKind.String, root.GetProperty("DeletedAt").ValueKind);
-        Assert.Equal(4, root.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(5, root.GetProperty("SchemaVersion").GetInt32());
         Assert.Equal("", root.GetProperty("SecretHash").GetString());
         Assert.Empty(root.GetProperty("Metadata").GetProperty("GrantTypes").EnumerateArray());
         Assert.Equal("", root.GetProperty("Metadata").GetProperty("Scope").GetString());

@@ -146,10 +146,10 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
 
         Assert.Equal([.. Names(goldenClient.RootElement), "SchemaVersion"], Names(client.RootElement));
         Assert.Equal(Names(goldenClient.RootElement.GetProperty("Metadata")), Names(client.RootElement.GetProperty("Metadata")));
-        Assert.Equal((4, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
+        Assert.Equal((5, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
         Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion", "IdentifierKey", "AcceptsLegacyIdentifiers"], Names(tenant.RootElement));
         Assert.Equal(Names(goldenTenant.RootElement.GetProperty("SigningKeys")[0]), Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
-        Assert.Equal(4, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(5, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         using var rewritten = JsonDocument.Parse(fixture.Storage.Json("client", GrainId.Create("client", key))!);
         using var golden = JsonDocument.Parse(stored);
         Assert.Equal([.. Names(golden.RootElement).Where(n => n != "DisabledAt")], Names(rewritten.RootElement));
-        Assert.Equal((4, 3, 2049), (rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32(), rewritten.RootElement.GetProperty("IndexSequence").GetInt64()));
+        Assert.Equal((5, 3, 2049), (rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32(), rewritten.RootElement.GetProperty("IndexSequence").GetInt64()));
     }
 
     [Fact]
@@ -358,7 +358,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
         Assert.Equal(golden.RootElement.GetProperty("AuthorizedAt").GetString(), rewritten.RootElement.GetProperty("AuthorizedAt").GetString());
         Assert.Equal(golden.RootElement.GetProperty("RemoveIfUnusedAt").GetString(), rewritten.RootElement.GetProperty("RemoveIfUnusedAt").GetString());
-        Assert.Equal(("", 4, 3), (rewritten.RootElement.GetProperty("SecretHash").GetString(), rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32()));
+        Assert.Equal(("", 5, 3), (rewritten.RootElement.GetProperty("SecretHash").GetString(), rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32()));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         Assert.Equal(before.IdentifierKey, after.IdentifierKey);
         Assert.False(after.AcceptsLegacyIdentifiers);
         using var stored = System.Text.Json.JsonDocument.Parse(fixture.Storage.Json("tenant", GrainId.Create("tenant", "fresh"))!);
-        Assert.Equal(4, stored.RootElement.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(5, stored.RootElement.GetProperty("SchemaVersion").GetInt32());
         Assert.Equal(before.IdentifierKey, stored.RootElement.GetProperty("IdentifierKey").GetBytesFromBase64());
         Assert.NotEqual(before.IdentifierKey, (await fixture.Grains.GetGrain<ITenantGrain>("acme").GetSnapshot())!.IdentifierKey);
     }

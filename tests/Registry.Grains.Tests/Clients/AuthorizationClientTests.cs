@@ -86,7 +86,7 @@ public sealed class AuthorizationClientTests(ClusterFixture fixture)
         Assert.Equal(marked, fixture.Storage.Json("client", id));
         using var stored = JsonDocument.Parse(marked);
         Assert.Equal(JsonValueKind.String, stored.RootElement.GetProperty("AuthorizedAt").ValueKind);
-        Assert.Equal((4, 1), (stored.RootElement.GetProperty("SchemaVersion").GetInt32(), stored.RootElement.GetProperty("Version").GetInt32()));
+        Assert.Equal((5, 1), (stored.RootElement.GetProperty("SchemaVersion").GetInt32(), stored.RootElement.GetProperty("Version").GetInt32()));
         Assert.False(stored.RootElement.TryGetProperty("RemoveIfUnusedAt", out _));
     }
 

@@ -35,7 +35,7 @@ public sealed class ClientAdministrationTests(ClusterFixture fixture)
         Assert.All(listed, e => Assert.Equal(("Client " + e.Sequence, "billing", false), (e.ClientName, e.SoftwareId, e.Disabled)));
         Assert.Equal(registered[^1].CreatedAt, listed[0].CreatedAt);
         using var stored = JsonDocument.Parse(fixture.Storage.Json("client", GrainId.Create("client", ClientKey.Of(tenant, registered[0].ClientId)))!);
-        Assert.Equal((1022, 4), (stored.RootElement.GetProperty("IndexSequence").GetInt64(), stored.RootElement.GetProperty("SchemaVersion").GetInt32()));
+        Assert.Equal((1022, 5), (stored.RootElement.GetProperty("IndexSequence").GetInt64(), stored.RootElement.GetProperty("SchemaVersion").GetInt32()));
         Assert.False(stored.RootElement.TryGetProperty("DisabledAt", out _));
     }
 

@@ -66,6 +66,12 @@ internal static class TenantDefinitions
             return AdminJson.Invalid($"signing_algorithm must be one of {string.Join(", ", JoseAlgorithms.AccessTokenSigning)}");
         }
 
+        var rotation = SecretRotation.Never;
+        if (request.SecretRotation is { } rotationName && !SecretRotations.TryParse(rotationName, out rotation))
+        {
+            return AdminJson.Invalid($"secret_rotation must be one of {string.Join(", ", SecretRotations.All)}");
+        }
+
         var defaults = new RegistrationPolicy();
         var policy = new RegistrationPolicy
         {
@@ -84,6 +90,12 @@ internal static class TenantDefinitions
             MaxTokenLifetimeSeconds = request.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
             AllowedResources = request.AllowedResources ?? defaults.AllowedResources,
             RemoveUnusedOpenClientsAfterSeconds = request.RemoveUnusedOpenClientsAfterSeconds ?? defaults.RemoveUnusedOpenClientsAfterSeconds,
+            SecretLifetimeSeconds = request.SecretLifetimeSeconds ?? defaults.SecretLifetimeSeconds,
+            SecretRotation = rotation,
+            SecretOverlapSeconds = request.SecretOverlapSeconds ?? defaults.SecretOverlapSeconds,
+            IdleDisableAfterSeconds = request.IdleDisableAfterSeconds ?? defaults.IdleDisableAfterSeconds,
+            IdleDeleteAfterSeconds = request.IdleDeleteAfterSeconds ?? defaults.IdleDeleteAfterSeconds,
+            SigningKeyLifetimeSeconds = request.SigningKeyLifetimeSeconds ?? defaults.SigningKeyLifetimeSeconds,
         };
         if (RegistrationPolicyValidator.Validate(policy) is { } invalid)
         {
@@ -135,6 +147,12 @@ internal static class TenantDefinitions
         {
             AllowedResources = policy.AllowedResources,
             RemoveUnusedOpenClientsAfterSeconds = policy.RemoveUnusedOpenClientsAfterSeconds,
+            SecretLifetimeSeconds = policy.SecretLifetimeSeconds,
+            SecretRotation = SecretRotations.ToWire(policy.SecretRotation),
+            SecretOverlapSeconds = policy.SecretOverlapSeconds,
+            IdleDisableAfterSeconds = policy.IdleDisableAfterSeconds,
+            IdleDeleteAfterSeconds = policy.IdleDeleteAfterSeconds,
+            SigningKeyLifetimeSeconds = policy.SigningKeyLifetimeSeconds,
         };
     }
 }

@@ -47,6 +47,24 @@ internal sealed record TenantRequest
     /// <summary>In open mode: seconds after which a client that never completed an authorization is removed (default 86400; 0: never).</summary>
     public int? RemoveUnusedOpenClientsAfterSeconds { get; init; }
 
+    /// <summary>Seconds a client secret lives (default 0: never expires).</summary>
+    public int? SecretLifetimeSeconds { get; init; }
+
+    /// <summary>never (default), on_update or near_expiry.</summary>
+    public string? SecretRotation { get; init; }
+
+    /// <summary>Seconds the previous secret keeps working after a rotation (default 3600).</summary>
+    public int? SecretOverlapSeconds { get; init; }
+
+    /// <summary>Seconds unused after which a client is disabled (default 0: never).</summary>
+    public int? IdleDisableAfterSeconds { get; init; }
+
+    /// <summary>Seconds after an idle disable after which the client is deleted (default 0: never).</summary>
+    public int? IdleDeleteAfterSeconds { get; init; }
+
+    /// <summary>Seconds a signing key signs before the next takes over (default 7776000; 0: never).</summary>
+    public int? SigningKeyLifetimeSeconds { get; init; }
+
     public int? DefaultTokenLifetimeSeconds { get; init; }
 
     public int? MinTokenLifetimeSeconds { get; init; }

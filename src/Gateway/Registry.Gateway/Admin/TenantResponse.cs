@@ -1,3 +1,5 @@
+using Registry.Protocol.Metadata;
+
 namespace Registry.Gateway.Admin;
 
 /// <summary>A tenant as the admin API answers it; <see cref="AdminClientSecret"/> only in the response that set it.</summary>
@@ -29,4 +31,16 @@ internal sealed record TenantResponse(
     public IReadOnlyList<string> AllowedResources { get; init; } = [];
 
     public int RemoveUnusedOpenClientsAfterSeconds { get; init; }
+
+    public int SecretLifetimeSeconds { get; init; }
+
+    public string SecretRotation { get; init; } = SecretRotations.Never;
+
+    public int SecretOverlapSeconds { get; init; }
+
+    public int IdleDisableAfterSeconds { get; init; }
+
+    public int IdleDeleteAfterSeconds { get; init; }
+
+    public int SigningKeyLifetimeSeconds { get; init; }
 }

@@ -24,8 +24,11 @@ public sealed record ClientState
     /// Version 4: adds <see cref="AuthorizedAt"/> and <see cref="RemoveIfUnusedAt"/> (authorization-code clients),
     /// each written only when set; a public client (token_endpoint_auth_method none) stores an empty
     /// <see cref="SecretHash"/>.
+    /// Version 5 (lifecycle): adds <see cref="PreviousSecretHash"/> and <see cref="PreviousSecretExpiresAt"/> (a rotated
+    /// secret's overlap) and <see cref="DisabledReason"/>, each written only when set; <see cref="SecretExpiresAt"/> is
+    /// now set from the tenant's secret lifetime.
     /// </summary>
-    public const int CurrentSchemaVersion = 4;
+    public const int CurrentSchemaVersion = 5;
 
     [Id(0), JsonPropertyName("Metadata")] public StoredClientMetadata Metadata { get; init; } = new();
 
@@ -73,6 +76,18 @@ public sealed record ClientState
     /// <summary>When the client first redeemed an authorization code; null until then. Written once.</summary>
     [Id(12), JsonPropertyName("AuthorizedAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? AuthorizedAt { get; init; }
+
+    /// <summary>The hash of the secret a rotation replaced; accepted until <see cref="PreviousSecretExpiresAt"/>, then dropped.</summary>
+    [Id(14), JsonPropertyName("PreviousSecretHash"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public byte[]? PreviousSecretHash { get; init; }
+
+    /// <summary>The end of the rotation overlap: the previous secret works until then (never past its own expiry).</summary>
+    [Id(15), JsonPropertyName("PreviousSecretExpiresAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
+
+    /// <summary>Why the client is disabled: null for an operator's disable, "idle" for the idle-client sweep.</summary>
+    [Id(16), JsonPropertyName("DisabledReason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DisabledReason { get; init; }
 
     /// <summary>
     /// When a client registered in open mode is removed unless <see cref="AuthorizedAt"/> is set by then (an Orleans

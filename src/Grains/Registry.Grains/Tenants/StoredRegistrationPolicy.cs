@@ -39,6 +39,29 @@ public sealed record StoredRegistrationPolicy
     [Id(13), JsonPropertyName("RemoveUnusedOpenClientsAfterSeconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? RemoveUnusedOpenClientsAfterSeconds { get; init; }
 
+    // Lifecycle members (tenant version 5), each written only when not the default (pinned in Default*).
+    [Id(14), JsonPropertyName("SecretLifetimeSeconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SecretLifetimeSeconds { get; init; }
+
+    /// <summary>By wire name (never, on_update, near_expiry); an unknown name reads as never.</summary>
+    [Id(15), JsonPropertyName("SecretRotation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SecretRotation { get; init; }
+
+    [Id(16), JsonPropertyName("SecretOverlapSeconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SecretOverlapSeconds { get; init; }
+
+    [Id(17), JsonPropertyName("IdleDisableAfterSeconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? IdleDisableAfterSeconds { get; init; }
+
+    [Id(18), JsonPropertyName("IdleDeleteAfterSeconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? IdleDeleteAfterSeconds { get; init; }
+
+    [Id(19), JsonPropertyName("SigningKeyLifetimeSeconds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SigningKeyLifetimeSeconds { get; init; }
+
+    internal const int DefaultSecretOverlapSeconds = 3600;
+    internal const int DefaultSigningKeyLifetimeSeconds = 7_776_000;
+
     /// <summary>What a missing <see cref="RemoveUnusedOpenClientsAfterSeconds"/> stands for (pinned here, not taken from the protocol core).</summary>
     internal const int DefaultRemoveUnusedOpenClientsAfterSeconds = 86_400;
 
@@ -58,6 +81,12 @@ public sealed record StoredRegistrationPolicy
         OnDisallowed = DisallowedHandlings.ToWire(p.OnDisallowed),
         AllowedResources = p.AllowedResources.Count > 0 ? [.. p.AllowedResources] : null,
         RemoveUnusedOpenClientsAfterSeconds = p.RemoveUnusedOpenClientsAfterSeconds == DefaultRemoveUnusedOpenClientsAfterSeconds ? null : p.RemoveUnusedOpenClientsAfterSeconds,
+        SecretLifetimeSeconds = p.SecretLifetimeSeconds == 0 ? null : p.SecretLifetimeSeconds,
+        SecretRotation = p.SecretRotation == Protocol.Metadata.SecretRotation.Never ? null : SecretRotations.ToWire(p.SecretRotation),
+        SecretOverlapSeconds = p.SecretOverlapSeconds == DefaultSecretOverlapSeconds ? null : p.SecretOverlapSeconds,
+        IdleDisableAfterSeconds = p.IdleDisableAfterSeconds == 0 ? null : p.IdleDisableAfterSeconds,
+        IdleDeleteAfterSeconds = p.IdleDeleteAfterSeconds == 0 ? null : p.IdleDeleteAfterSeconds,
+        SigningKeyLifetimeSeconds = p.SigningKeyLifetimeSeconds == DefaultSigningKeyLifetimeSeconds ? null : p.SigningKeyLifetimeSeconds,
     };
 
     /// <summary>The policy served; <paramref name="allowLocalUrls"/> is the silo's (development) setting.</summary>
@@ -78,5 +107,11 @@ public sealed record StoredRegistrationPolicy
         AllowLocalUrls = allowLocalUrls,
         AllowedResources = AllowedResources ?? [],
         RemoveUnusedOpenClientsAfterSeconds = RemoveUnusedOpenClientsAfterSeconds ?? DefaultRemoveUnusedOpenClientsAfterSeconds,
+        SecretLifetimeSeconds = SecretLifetimeSeconds ?? 0,
+        SecretRotation = SecretRotations.TryParse(SecretRotation, out var rotation) ? rotation : Protocol.Metadata.SecretRotation.Never,
+        SecretOverlapSeconds = SecretOverlapSeconds ?? DefaultSecretOverlapSeconds,
+        IdleDisableAfterSeconds = IdleDisableAfterSeconds ?? 0,
+        IdleDeleteAfterSeconds = IdleDeleteAfterSeconds ?? 0,
+        SigningKeyLifetimeSeconds = SigningKeyLifetimeSeconds ?? DefaultSigningKeyLifetimeSeconds,
     };
 }

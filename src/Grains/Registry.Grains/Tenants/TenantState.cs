@@ -24,8 +24,11 @@ public sealed class TenantState
     /// Version 4: a runtime tenant's registration policy may have AllowedResources and
     /// RemoveUnusedOpenClientsAfterSeconds (see <see cref="StoredRegistrationPolicy"/>), each written only when not
     /// the default, so a version 4 document of a tenant using neither has the members of version 3.
+    /// Version 5: a runtime tenant's policy may have the lifecycle members (SecretLifetimeSeconds, SecretRotation,
+    /// SecretOverlapSeconds, IdleDisableAfterSeconds, IdleDeleteAfterSeconds, SigningKeyLifetimeSeconds; see
+    /// <see cref="StoredRegistrationPolicy"/>), each written only when not the default.
     /// </summary>
-    public const int CurrentSchemaVersion = 4;
+    public const int CurrentSchemaVersion = 5;
 
     [Id(0), JsonPropertyName("SigningKeys")] public List<StoredSigningKey> SigningKeys { get; set; } = [];
 

@@ -72,6 +72,24 @@ public sealed class TenantOptions
     /// <summary>In open registration mode: seconds after which a client that has not completed an authorization is removed (default 86400; 0 = never).</summary>
     public int? RemoveUnusedOpenClientsAfterSeconds { get; set; }
 
+    /// <summary>Seconds a client secret lives from registration or rotation (default 0 = never expires).</summary>
+    public int? SecretLifetimeSeconds { get; set; }
+
+    /// <summary>never (default), on_update or near_expiry: when an RFC 7592 update hands a client a new secret.</summary>
+    public string? SecretRotation { get; set; }
+
+    /// <summary>Seconds the previous secret keeps working after a rotation (default 3600).</summary>
+    public int? SecretOverlapSeconds { get; set; }
+
+    /// <summary>Seconds unused after which a client is disabled (default 0 = never).</summary>
+    public int? IdleDisableAfterSeconds { get; set; }
+
+    /// <summary>Seconds after an idle disable (or unused, without one) after which a client is deleted (default 0 = never).</summary>
+    public int? IdleDeleteAfterSeconds { get; set; }
+
+    /// <summary>Seconds a signing key signs before the next takes over (default 7776000 = 90 days; 0 = never rotated).</summary>
+    public int? SigningKeyLifetimeSeconds { get; set; }
+
     /// <summary>The OpenID Provider users of this tenant sign in at ("Registry:Tenants:{name}:Upstream"); unset: no user sign-in.</summary>
     public UpstreamOptions Upstream { get; set; } = new();
 

@@ -60,6 +60,27 @@ public sealed record RegistrationPolicy
     /// </summary>
     public int RemoveUnusedOpenClientsAfterSeconds { get; init; } = 86_400;
 
+    /// <summary>Seconds a client secret lives from registration or rotation (<c>client_secret_expires_at</c>); 0: never expires (the default).</summary>
+    public int SecretLifetimeSeconds { get; init; }
+
+    /// <summary>When an RFC 7592 update hands a confidential client a new secret; default never.</summary>
+    public SecretRotation SecretRotation { get; init; } = SecretRotation.Never;
+
+    /// <summary>Seconds the previous secret keeps working after a rotation; default one hour, 0: it dies at once.</summary>
+    public int SecretOverlapSeconds { get; init; } = 3600;
+
+    /// <summary>A client neither used nor registered this many seconds is disabled; 0: never (the default).</summary>
+    public int IdleDisableAfterSeconds { get; init; }
+
+    /// <summary>
+    /// A client disabled for being idle is deleted this many seconds later (with idle disabling off: after this many
+    /// seconds unused); 0: never (the default).
+    /// </summary>
+    public int IdleDeleteAfterSeconds { get; init; }
+
+    /// <summary>Seconds a signing key signs before the next one takes over; default 90 days, 0: never rotated.</summary>
+    public int SigningKeyLifetimeSeconds { get; init; } = 7_776_000;
+
     public int DefaultTokenLifetimeSeconds { get; init; } = MetadataDefaults.TokenLifetimeSeconds;
 
     public int MinTokenLifetimeSeconds { get; init; } = 60;

@@ -29,7 +29,8 @@ public static class RegistrationPolicyValidator
             ?? Known("allowed_token_endpoint_auth_methods", policy.AllowedAuthMethods, AuthMethods.Supported, mayBeEmpty: false)
             ?? Hosts(policy.RedirectUriHosts)
             ?? Resources(policy)
-            ?? Lifetimes(policy);
+            ?? Lifetimes(policy)
+            ?? Lifecycle(policy);
         return problem is null ? null : OAuthError.InvalidRequest(ErrorIds.PolicyInvalid, problem);
     }
 
@@ -106,6 +107,52 @@ public static class RegistrationPolicyValidator
         return bad is null
             ? null
             : $"redirect_uri_hosts contains '{bad}': entries are host names (app.example.com) or '*.' and one (*.example.com), without scheme, port or path";
+    }
+
+    /// <summary>The longest secret, idle and signing-key period a policy may set: 10 years.</summary>
+    public const int MaxLifecycleSeconds = 315_360_000;
+
+    /// <summary>The shortest signing-key lifetime: one hour (a key must outlive the tokens it signs by a margin).</summary>
+    public const int MinSigningKeyLifetimeSeconds = 3600;
+
+    private static string? Lifecycle(RegistrationPolicy policy)
+    {
+        (string Name, int Value)[] periods =
+        [
+            ("secret_lifetime_seconds", policy.SecretLifetimeSeconds),
+            ("secret_overlap_seconds", policy.SecretOverlapSeconds),
+            ("idle_disable_after_seconds", policy.IdleDisableAfterSeconds),
+            ("idle_delete_after_seconds", policy.IdleDeleteAfterSeconds),
+            ("signing_key_lifetime_seconds", policy.SigningKeyLifetimeSeconds),
+        ];
+        foreach (var (name, value) in periods)
+        {
+            if (value is < 0 or > MaxLifecycleSeconds)
+            {
+                return $"{name} ({value}) must be between 0 and {MaxLifecycleSeconds}";
+            }
+        }
+
+        if (!Enum.IsDefined(policy.SecretRotation))
+        {
+            return $"secret_rotation must be one of {string.Join(' ', SecretRotations.All)}";
+        }
+
+        if (policy.SecretRotation == SecretRotation.NearExpiry && policy.SecretLifetimeSeconds == 0)
+        {
+            return "secret_rotation near_expiry needs a secret_lifetime_seconds above 0";
+        }
+
+        if (policy.SecretLifetimeSeconds > 0 && policy.SecretOverlapSeconds >= policy.SecretLifetimeSeconds)
+        {
+            return $"secret_overlap_seconds ({policy.SecretOverlapSeconds}) must be below secret_lifetime_seconds ({policy.SecretLifetimeSeconds})";
+        }
+
+        var key = policy.SigningKeyLifetimeSeconds;
+        var least = Math.Max(MinSigningKeyLifetimeSeconds, policy.MaxTokenLifetimeSeconds);
+        return key != 0 && key < least
+            ? $"signing_key_lifetime_seconds ({key}) must be 0 or at least {least} (one hour, and the longest token lifetime)"
+            : null;
     }
 
     private static string? Lifetimes(RegistrationPolicy policy)

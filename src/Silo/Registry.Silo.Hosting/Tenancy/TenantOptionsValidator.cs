@@ -121,6 +121,11 @@ internal sealed class TenantOptionsValidator(IHostEnvironment environment) : IVa
             failures.Add($"{key}:RegistrationMode '{mode}' must be one of {string.Join(", ", RegistrationModes.All)}");
         }
 
+        if (options.SecretRotation is { } rotation && !SecretRotations.TryParse(rotation, out _))
+        {
+            failures.Add($"{key}:SecretRotation '{rotation}' must be one of {string.Join(", ", SecretRotations.All)}");
+        }
+
         if (options.OnDisallowed is { } handling && !DisallowedHandlings.TryParse(handling, out _))
         {
             failures.Add($"{key}:OnDisallowed '{handling}' must be one of {string.Join(", ", DisallowedHandlings.All)}");

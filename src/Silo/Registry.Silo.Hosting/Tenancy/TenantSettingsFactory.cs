@@ -66,6 +66,7 @@ public static class TenantSettingsFactory
         var defaults = new RegistrationPolicy();
         _ = RegistrationModes.TryParse(options.RegistrationMode ?? RegistrationModes.AdminToken, out var mode);
         _ = DisallowedHandlings.TryParse(options.OnDisallowed ?? DisallowedHandlings.Reject, out var onDisallowed);
+        _ = SecretRotations.TryParse(options.SecretRotation ?? SecretRotations.Never, out var rotation);
         var allowedGrants = options.AllowedGrantTypes;
         return new RegistrationPolicy
         {
@@ -83,6 +84,12 @@ public static class TenantSettingsFactory
             MaxTokenLifetimeSeconds = options.MaxTokenLifetimeSeconds ?? defaults.MaxTokenLifetimeSeconds,
             AllowedResources = options.AllowedResources ?? defaults.AllowedResources,
             RemoveUnusedOpenClientsAfterSeconds = options.RemoveUnusedOpenClientsAfterSeconds ?? defaults.RemoveUnusedOpenClientsAfterSeconds,
+            SecretLifetimeSeconds = options.SecretLifetimeSeconds ?? defaults.SecretLifetimeSeconds,
+            SecretRotation = rotation,
+            SecretOverlapSeconds = options.SecretOverlapSeconds ?? defaults.SecretOverlapSeconds,
+            IdleDisableAfterSeconds = options.IdleDisableAfterSeconds ?? defaults.IdleDisableAfterSeconds,
+            IdleDeleteAfterSeconds = options.IdleDeleteAfterSeconds ?? defaults.IdleDeleteAfterSeconds,
+            SigningKeyLifetimeSeconds = options.SigningKeyLifetimeSeconds ?? defaults.SigningKeyLifetimeSeconds,
             AllowLocalUrls = development,
         };
     }
