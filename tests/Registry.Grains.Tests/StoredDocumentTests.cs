@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Registry.Grains.Index;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Security;
 using Registry.Protocol.Tenancy;
@@ -179,7 +180,10 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.True((await grain.Authenticate(Secret)).Authenticated);
         Assert.Equal(ClientOperationStatus.Ok, (await grain.Read(FirstToken)).Status);
         var entry = Assert.Single(await fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.ForSequence(tenant, 2049)).List(long.MaxValue, 10, null, null));
-        Assert.Equal(new ClientIndexEntry(2049, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL", "Billing service", "billing", At("2026-11-30T07:44:57.601372+00:00"), false), entry);
+        Assert.Equal(new ClientIndexEntry(2049, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL", "Billing service", "billing", At("2026-11-30T07:44:57.601372+00:00"), false), entry with { LastActiveAt = null });
+
+        // The enable counts as activity (the idle sweep does not disable the client again at once).
+        Assert.True(entry.LastActiveAt > At("2026-11-30T07:44:57.8964716+00:00"));
         using var rewritten = JsonDocument.Parse(fixture.Storage.Json("client", GrainId.Create("client", key))!);
         using var golden = JsonDocument.Parse(stored);
         Assert.Equal([.. Names(golden.RootElement).Where(n => n != "DisabledAt")], Names(rewritten.RootElement));
@@ -231,9 +235,54 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         using var rewritten = JsonDocument.Parse(fixture.Storage.Json(RegistryGrainTypes.ClientIndex, id)!);
         using var golden = JsonDocument.Parse(stored);
         Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
-        Assert.Equal(1, rewritten.RootElement.GetProperty("SchemaVersion").GetInt32());
+        Assert.Equal(ClientIndexPageState.CurrentSchemaVersion, rewritten.RootElement.GetProperty("SchemaVersion").GetInt32());
         var entry = Assert.Single(rewritten.RootElement.GetProperty("Entries").EnumerateArray());
         Assert.Equal(Names(golden.RootElement.GetProperty("Entries")[0]), Names(entry));
+    }
+
+    [Fact]
+    public async Task A_client_index_page_stored_by_version_2_names_its_idle_candidates_and_keeps_its_member_names()
+    {
+        var tenant = "golden" + Guid.NewGuid().ToString("N")[..10];
+        var id = GrainId.Create(RegistryGrainTypes.ClientIndex, ClientIndexKey.ForSequence(tenant, 4097));
+        var stored = Document("client-index-v2.json");
+        fixture.Storage.Put(RegistryGrainTypes.ClientIndex, id, stored);
+        var page = fixture.Grains.GetGrain<IClientIndexGrain>(ClientIndexKey.ForSequence(tenant, 4097));
+
+        var listed = await page.List(long.MaxValue, 10, null, null);
+
+        Assert.Equal(
+            [
+                new ClientIndexEntry(4099, "operatorDisabled0000000000000000", "Ops", null, At("2026-11-30T08:00:00+00:00"), true, At("2026-12-01T08:00:00+00:00")),
+                new ClientIndexEntry(4098, "idleDisabled00000000000000000000", "Idle", "idle", At("2026-11-30T08:00:00+00:00"), true, At("2026-11-30T09:00:00+00:00"), At("2026-12-02T09:30:00+00:00")),
+                new ClientIndexEntry(4097, "active00000000000000000000000000", "Active", null, At("2026-11-30T08:00:00+00:00"), false, At("2026-12-03T10:15:00+00:00")),
+                new ClientIndexEntry(4096, "legacy00000000000000000000000000", "Legacy", null, At("2026-11-30T08:00:00+00:00"), false),
+            ],
+            listed);
+
+        // Enabled and last active (or, without an activity, created) by then; disabled by the sweep by then.
+        Assert.Equal(["legacy00000000000000000000000000"], (await page.IdleCandidates(At("2026-12-01T00:00:00+00:00"), null)).Select(e => e.ClientId));
+        Assert.Equal(
+            ["active00000000000000000000000000", "legacy00000000000000000000000000"],
+            (await page.IdleCandidates(At("2026-12-04T00:00:00+00:00"), At("2026-12-02T09:00:00+00:00"))).Select(e => e.ClientId).Order(StringComparer.Ordinal));
+        Assert.Equal(["idleDisabled00000000000000000000"], (await page.IdleCandidates(null, At("2026-12-02T09:30:00+00:00"))).Select(e => e.ClientId));
+        Assert.Empty(await page.IdleCandidates(null, null));
+
+        await page.Add(listed[0]);
+        Assert.Equal(stored, fixture.Storage.Json(RegistryGrainTypes.ClientIndex, id));
+        await page.Remove(4096);
+
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json(RegistryGrainTypes.ClientIndex, id)!);
+        using var golden = JsonDocument.Parse(stored);
+        Assert.Equal(Names(golden.RootElement), Names(rewritten.RootElement));
+        Assert.Equal(2, rewritten.RootElement.GetProperty("SchemaVersion").GetInt32());
+        var entries = rewritten.RootElement.GetProperty("Entries");
+        Assert.Equal(3, entries.GetArrayLength());
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(Names(golden.RootElement.GetProperty("Entries")[i + 1]), Names(entries[i]));
+            Assert.Equal(golden.RootElement.GetProperty("Entries")[i + 1].GetRawText(), entries[i].GetRawText());
+        }
     }
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -94,4 +94,14 @@ public interface IClientGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RemoveIfUnused")]
     Task RemoveIfUnused(TimeSpan after);
+
+    /// <summary>
+    /// The idle-client sweep's step for this client, decided from its own state (last activity = the latest of
+    /// its creation, update and last use): unused for <paramref name="idleDisableAfterSeconds"/> (above 0) →
+    /// disabled as idle; disabled as idle for <paramref name="idleDeleteAfterSeconds"/> (above 0) → deleted as
+    /// <see cref="AdminDelete"/> does; with no idle disabling, unused for <paramref name="idleDeleteAfterSeconds"/>
+    /// → deleted. An operator-disabled client is never touched. Otherwise its index entry is brought up to date.
+    /// </summary>
+    [Alias("ReapIfIdle")]
+    Task<IdleReapResult> ReapIfIdle(int idleDisableAfterSeconds, int idleDeleteAfterSeconds);
 }

@@ -29,4 +29,13 @@ public interface IClientIndexGrain : IGrainWithStringKey
     /// </summary>
     [Alias("List")]
     Task<ClientIndexEntry[]> List(long maxSequence, int limit, string? softwareId, string? clientNamePrefix);
+
+    /// <summary>
+    /// The idle-client sweep's candidates on this page (read only, no client activated): enabled entries last active
+    /// at or before <paramref name="activeBefore"/> (null: none), and entries the sweep disabled at or before
+    /// <paramref name="idleDisabledBefore"/> (null: none). An operator-disabled entry is never a candidate. Each
+    /// candidate's client grain decides from its own state; the index only narrows the walk.
+    /// </summary>
+    [Alias("IdleCandidates")]
+    Task<ClientIndexEntry[]> IdleCandidates(DateTimeOffset? activeBefore, DateTimeOffset? idleDisabledBefore);
 }

@@ -36,6 +36,9 @@ public static class RegistryGrainTypes
     /// <summary>A user's consents at a tenant (key "{tenant}/{hash of the subject}").</summary>
     public const string Consent = "consent";
 
+    /// <summary>A tenant's idle-client sweep (key: the tenant name); holds no stored state, only its reminder.</summary>
+    public const string IdleClientSweep = "idle-client-sweep";
+
     /// <summary>Full class name of the client grain (Orleans keys per-class collection ages by it).</summary>
     public static readonly string ClientGrainClassName = typeof(ClientGrain).FullName!;
 }

@@ -42,9 +42,21 @@ internal sealed partial class ClientGrain(
     /// <summary>"Last used" is written at most this often; in between it lives in memory until deactivation.</summary>
     internal static readonly TimeSpan LastUsedWriteInterval = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The index entry's last activity is moved on only when the client's moved this far past it (a busy client
+    /// costs its index page about one write an hour); the entry is never later than the truth.
+    /// </summary>
+    internal static readonly TimeSpan IndexedActivityStep = TimeSpan.FromHours(1);
+
+    /// <summary><see cref="ClientState.DisabledReason"/> of a client disabled by the idle-client sweep.</summary>
+    internal const string IdleReason = "idle";
+
     private ClientMetadata? _metadata;
     private ClientCredentialCheck? _credentialCheck;
     private bool _lastUsedDirty;
+
+    /// <summary>The last activity this activation believes its index entry holds (null: not known yet; taken as the stored one).</summary>
+    private DateTimeOffset? _indexedActivity;
 
     private (string Tenant, string ClientId)? _key;
 
@@ -256,13 +268,19 @@ internal sealed partial class ClientGrain(
             return ClientAdminStatus.NotFound;
         }
 
-        if (IsDisabled != disabled)
+        var current = state.State;
+        if (IsDisabled != disabled || (disabled && current.DisabledReason is not null))
         {
-            // Not a change of the registration's metadata: UpdatedAt (RFC 7592's update time) stays.
-            await Persist(Metadata, state.State with
+            // Not a change of the registration's metadata: UpdatedAt (RFC 7592's update time) stays. An operator's
+            // disable of a client the idle sweep disabled makes it the operator's (the sweep never deletes those);
+            // an enable counts as a use, so the sweep does not disable the client again at its next pass.
+            var now = time.GetUtcNow();
+            await Persist(Metadata, current with
             {
-                DisabledAt = disabled ? time.GetUtcNow() : null,
-                Version = state.State.Version + 1,
+                DisabledAt = disabled ? current.DisabledAt ?? now : null,
+                DisabledReason = null,
+                LastUsedAt = disabled ? current.LastUsedAt : now,
+                Version = current.Version + 1,
                 SchemaVersion = ClientState.CurrentSchemaVersion,
             });
         }
@@ -289,6 +307,74 @@ internal sealed partial class ClientGrain(
 
         await Tombstone();
         return ClientAdminStatus.Ok;
+    }
+
+    async Task<IdleReapResult> IClientGrain.ReapIfIdle(int idleDisableAfterSeconds, int idleDeleteAfterSeconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(idleDisableAfterSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(idleDeleteAfterSeconds);
+        if (!Exists())
+        {
+            return IdleReapResult.NotFound;
+        }
+
+        var (current, now) = (state.State, time.GetUtcNow());
+        var deleteAfter = TimeSpan.FromSeconds(idleDeleteAfterSeconds);
+        if (current.DisabledAt is { } disabledAt)
+        {
+            if (string.Equals(current.DisabledReason, IdleReason, StringComparison.Ordinal) && idleDeleteAfterSeconds > 0 && now - disabledAt >= deleteAfter)
+            {
+                return await ReapAsync(IdleReapResult.Deleted, disabledAt);
+            }
+
+            // An operator's disable, or not long enough: kept (the entry repaired, should it say otherwise).
+            await IndexAsync();
+            return IdleReapResult.Kept;
+        }
+
+        var lastActivity = LastActivity(current);
+        var idleAfter = TimeSpan.FromSeconds(idleDisableAfterSeconds > 0 ? idleDisableAfterSeconds : idleDeleteAfterSeconds);
+        if (idleAfter == TimeSpan.Zero || now - lastActivity < idleAfter)
+        {
+            // Active after all (the index entry lagged): it gets the client's last activity, so it is no candidate again soon.
+            await IndexAsync();
+            _indexedActivity = lastActivity;
+            return IdleReapResult.Kept;
+        }
+
+        return await ReapAsync(idleDisableAfterSeconds > 0 ? IdleReapResult.Disabled : IdleReapResult.Deleted, lastActivity);
+    }
+
+    /// <summary>Disables (as idle) or deletes the client for the idle sweep; counted, and an audit event names it.</summary>
+    private async Task<IdleReapResult> ReapAsync(IdleReapResult action, DateTimeOffset since)
+    {
+        if (action == IdleReapResult.Deleted)
+        {
+            await Tombstone();
+            LogIdleClientDeleted(_audit, Tenant, ClientId, since);
+            metrics.ClientReaped(Tenant, GrainMetrics.ReapedDeleted);
+            return action;
+        }
+
+        await Persist(Metadata, state.State with
+        {
+            DisabledAt = time.GetUtcNow(),
+            DisabledReason = IdleReason,
+            Version = state.State.Version + 1,
+            SchemaVersion = ClientState.CurrentSchemaVersion,
+        });
+        await IndexAsync();
+        LogIdleClientDisabled(_audit, Tenant, ClientId, since);
+        metrics.ClientReaped(Tenant, GrainMetrics.ReapedDisabled);
+        DeactivateOnIdle();
+        return action;
+    }
+
+    /// <summary>What the idle sweep goes by: the latest of creation, update (RFC 7592) and last use (an operator's enable counts as one).</summary>
+    private static DateTimeOffset LastActivity(ClientState client)
+    {
+        var latest = client.CreatedAt > client.UpdatedAt ? client.CreatedAt : client.UpdatedAt;
+        return client.LastUsedAt is { } used && used > latest ? used : latest;
     }
 
     async Task IClientGrain.MarkAuthorized()
@@ -462,7 +548,9 @@ internal sealed partial class ClientGrain(
         }
 
         var current = state.State;
-        var entry = new ClientIndexEntry(sequence, ClientId, current.Metadata.ClientName, current.Metadata.SoftwareId, current.CreatedAt, current.DisabledAt is not null);
+        var idleDisabledAt = string.Equals(current.DisabledReason, IdleReason, StringComparison.Ordinal) ? current.DisabledAt : null;
+        var entry = new ClientIndexEntry(
+            sequence, ClientId, current.Metadata.ClientName, current.Metadata.SoftwareId, current.CreatedAt, current.DisabledAt is not null, LastActivity(current), idleDisabledAt);
         return adding ? IndexPage(sequence).Add(entry) : IndexPage(sequence).Update(entry);
     }
 
@@ -509,6 +597,33 @@ internal sealed partial class ClientGrain(
         {
             // A token must not fail because a bookkeeping timestamp could not be written; retried later.
             LogLastUsedNotSaved(logger, exception, ClientId);
+            return;
+        }
+
+        await TouchIndexedActivity(persisted, now);
+    }
+
+    /// <summary>
+    /// Moves the index entry's last activity on once the stored one has moved <see cref="IndexedActivityStep"/> past
+    /// it, so the idle sweep does not pick a busy client; best effort (a stale entry only makes the client a candidate,
+    /// which then decides from its own state and repairs the entry).
+    /// </summary>
+    private async Task TouchIndexedActivity(DateTimeOffset? persistedLastUse, DateTimeOffset now)
+    {
+        var indexed = _indexedActivity ??= LastActivity(state.State with { LastUsedAt = persistedLastUse });
+        if (state.State.IndexSequence is null || now - indexed < IndexedActivityStep)
+        {
+            return;
+        }
+
+        try
+        {
+            await IndexAsync();
+            _indexedActivity = now;
+        }
+        catch (Exception exception)
+        {
+            LogIndexedActivityNotSaved(logger, exception, ClientId);
         }
     }
 
@@ -538,6 +653,15 @@ internal sealed partial class ClientGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed client {ClientId} of tenant '{Tenant}': registered in open mode, it completed no authorization in time")]
     private static partial void LogUnusedClientRemoved(ILogger logger, string tenant, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Disabled client {ClientId} of tenant '{Tenant}': idle, last active {LastActivity:o}")]
+    private static partial void LogIdleClientDisabled(ILogger logger, string tenant, string clientId, DateTimeOffset lastActivity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted client {ClientId} of tenant '{Tenant}': idle (unused, or disabled as idle, since {Since:o})")]
+    private static partial void LogIdleClientDeleted(ILogger logger, string tenant, string clientId, DateTimeOffset since);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not move the index entry's last activity of client {ClientId} on")]
+    private static partial void LogIndexedActivityNotSaved(ILogger logger, Exception exception, string clientId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not save the last-used time of client {ClientId}")]
     private static partial void LogLastUsedNotSaved(ILogger logger, Exception exception, string clientId);

@@ -63,6 +63,16 @@ internal sealed partial class ClientIndexGrain(
         return Task.FromResult(found.ToArray());
     }
 
+    Task<ClientIndexEntry[]> IClientIndexGrain.IdleCandidates(DateTimeOffset? activeBefore, DateTimeOffset? idleDisabledBefore)
+    {
+        if (activeBefore is null && idleDisabledBefore is null)
+        {
+            return Task.FromResult<ClientIndexEntry[]>([]);
+        }
+
+        return Task.FromResult(_stored.Where(e => e.IsIdleCandidate(activeBefore, idleDisabledBefore)).Select(e => e.ToEntry()).ToArray());
+    }
+
     private Change Put(ClientIndexEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

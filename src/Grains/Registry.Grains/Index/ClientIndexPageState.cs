@@ -11,8 +11,13 @@ namespace Registry.Grains.Index;
 [Alias("Registry.ClientIndexPageState")]
 public sealed class ClientIndexPageState
 {
-    /// <summary>Version 1: the document as first stored.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>
+    /// Version 1: the document as first stored.
+    /// Version 2 (idle clients): entries gain <see cref="StoredClientIndexEntry.LastActiveAt"/> and
+    /// <see cref="StoredClientIndexEntry.IdleDisabledAt"/>, each written only when set, so a version 2 entry without
+    /// them has the members of version 1.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The version of the document as read (absent: 1); set to <see cref="CurrentSchemaVersion"/> when written.</summary>
     [Id(0), JsonPropertyName("SchemaVersion")] public int SchemaVersion { get; set; } = 1;

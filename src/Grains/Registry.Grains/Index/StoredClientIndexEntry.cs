@@ -24,6 +24,14 @@ public sealed record StoredClientIndexEntry
 
     [Id(5), JsonPropertyName("Disabled")] public bool Disabled { get; init; }
 
+    /// <summary>The client's coarse last activity (version 2; absent in older entries and read as <see cref="CreatedAt"/> by the sweep).</summary>
+    [Id(6), JsonPropertyName("LastActiveAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? LastActiveAt { get; init; }
+
+    /// <summary>When the idle-client sweep disabled the client (version 2); absent otherwise, and for an operator's disable.</summary>
+    [Id(7), JsonPropertyName("IdleDisabledAt"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? IdleDisabledAt { get; init; }
+
     public static StoredClientIndexEntry From(ClientIndexEntry entry) => new()
     {
         Sequence = entry.Sequence,
@@ -32,7 +40,14 @@ public sealed record StoredClientIndexEntry
         SoftwareId = ClientIndexText.Cut(entry.SoftwareId),
         CreatedAt = entry.CreatedAt,
         Disabled = entry.Disabled,
+        LastActiveAt = entry.LastActiveAt,
+        IdleDisabledAt = entry.Disabled ? entry.IdleDisabledAt : null,
     };
 
-    public ClientIndexEntry ToEntry() => new(Sequence, ClientId, ClientName, SoftwareId, CreatedAt, Disabled);
+    public ClientIndexEntry ToEntry() => new(Sequence, ClientId, ClientName, SoftwareId, CreatedAt, Disabled, LastActiveAt, IdleDisabledAt);
+
+    /// <summary>Whether the idle-client sweep should ask this client (see <see cref="Abstractions.IClientIndexGrain.IdleCandidates"/>).</summary>
+    public bool IsIdleCandidate(DateTimeOffset? activeBefore, DateTimeOffset? idleDisabledBefore) => Disabled
+        ? IdleDisabledAt is { } disabledAt && disabledAt <= idleDisabledBefore
+        : (LastActiveAt ?? CreatedAt) <= activeBefore;
 }

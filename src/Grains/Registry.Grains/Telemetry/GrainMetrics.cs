@@ -11,12 +11,31 @@ public sealed class GrainMetrics
 {
     private readonly Counter<long> _openClientsRemoved;
 
+    // Idle clients (lifecycle).
+    private readonly Counter<long> _clientsReaped;
+
     public GrainMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
-        _openClientsRemoved = meters.Create(RegistryTelemetry.MeterName).CreateCounter<long>(
+        var meter = meters.Create(RegistryTelemetry.MeterName);
+        _openClientsRemoved = meter.CreateCounter<long>(
             "registry.open_clients.removed", "{client}", "Clients registered in open mode and removed because they completed no authorization in time");
+
+        // Idle clients (lifecycle).
+        _clientsReaped = meter.CreateCounter<long>(
+            "registry.clients.reaped", "{client}", "Clients the idle-client sweep disabled or deleted (tag action: disabled|deleted)");
     }
 
+    // Idle clients (lifecycle): the action tag's name and values.
+    public const string ReapedAction = "action";
+
+    public const string ReapedDisabled = "disabled";
+
+    public const string ReapedDeleted = "deleted";
+
     public void OpenClientRemoved(string tenant) => _openClientsRemoved.Add(1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant));
+
+    // Idle clients (lifecycle).
+    public void ClientReaped(string tenant, string action) => _clientsReaped.Add(
+        1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant), new KeyValuePair<string, object?>(ReapedAction, action));
 }

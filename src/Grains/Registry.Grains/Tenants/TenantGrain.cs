@@ -60,6 +60,7 @@ internal sealed partial class TenantGrain(
 
         await EnsureKeysAsync(settings, cancellationToken);
         Serve(settings);
+        await ScheduleIdleSweepAsync(always: false);
     }
 
     Task<TenantSnapshot?> ITenantGrain.GetSnapshot()
@@ -129,6 +130,7 @@ internal sealed partial class TenantGrain(
         });
         _nextSequence = ceiling;
         Serve(stored.ToSettings(Name, tenants.Development));
+        await ScheduleIdleSweepAsync(always: false);
         LogTenantCreated(logger, Name, state.State.SigningKeys[0].KeyId, definition.SigningAlgorithm);
         await Index.Publish(Name);
         return TenantChangeStatus.Ok;
@@ -163,6 +165,7 @@ internal sealed partial class TenantGrain(
 
         await PersistAsync(next);
         Serve(stored.ToSettings(Name, tenants.Development));
+        await ScheduleIdleSweepAsync(always: true);
         await Index.Publish(Name);
         return TenantChangeStatus.Ok;
     }
@@ -200,6 +203,7 @@ internal sealed partial class TenantGrain(
             FirstSequence = state.State.FirstSequence,
         });
         (_settings, _snapshot, _registrations, _adminTokens, _adminBackoff) = (null, null, null, null, null);
+        await ScheduleIdleSweepAsync(always: true);
         LogTenantDeleted(logger, Name);
         await CleanUpDeletedAsync();
         DeactivateOnIdle();
@@ -364,6 +368,30 @@ internal sealed partial class TenantGrain(
             settings.Throttles);
     }
 
+    /// <summary>
+    /// Tells the tenant's idle-client sweep whether the policy wants it (with <paramref name="always"/> also when it
+    /// does not: the policy changed or the tenant went). Best effort: the change is stored already, and a sweep left
+    /// scheduled drops itself at its next pass; a missing one is asked for again at the tenant's next activation.
+    /// </summary>
+    private async Task ScheduleIdleSweepAsync(bool always)
+    {
+        var policy = _settings?.Policy;
+        var wanted = policy is not null && (policy.IdleDisableAfterSeconds > 0 || policy.IdleDeleteAfterSeconds > 0);
+        if (!wanted && !always)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IIdleClientSweepGrain>(Name).Schedule(wanted);
+        }
+        catch (Exception exception)
+        {
+            LogIdleSweepNotScheduled(logger, exception, Name);
+        }
+    }
+
     /// <summary>What a delete leaves to others: the tenant's initial access tokens, its name in the index, the subscribers.</summary>
     private async Task CleanUpDeletedAsync()
     {
@@ -432,6 +460,9 @@ internal sealed partial class TenantGrain(
             _countWrite ??= this.RegisterGrainTimer(WriteCountAsync, new GrainTimerCreationOptions(CountWriteDelay, Timeout.InfiniteTimeSpan));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant '{Tenant}': could not schedule or unschedule the idle-client sweep")]
+    private static partial void LogIdleSweepNotScheduled(ILogger logger, Exception exception, string tenant);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant '{Tenant}': could not save the client count; retrying")]
     private static partial void LogCountNotSaved(ILogger logger, Exception exception, string tenant);
