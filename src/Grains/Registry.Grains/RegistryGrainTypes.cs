@@ -36,6 +36,9 @@ public static class RegistryGrainTypes
     /// <summary>A user's consents at a tenant (key "{tenant}/{hash of the subject}").</summary>
     public const string Consent = "consent";
 
+    /// <summary>A shard of a tenant's revoked access tokens (key "{tenant}/{0-f}").</summary>
+    public const string RevokedTokens = "revoked-tokens";
+
     /// <summary>Full class name of the client grain (Orleans keys per-class collection ages by it).</summary>
     public static readonly string ClientGrainClassName = typeof(ClientGrain).FullName!;
 }
