@@ -8,7 +8,7 @@ namespace Registry.Cluster.Tests;
 /// Users' authorizations on a real cluster (two gateways, two silos, Redis, Azurite), with the default tenant federated
 /// to an upstream OpenID Provider: a code redeemed concurrently through both gateways has exactly one winner; refresh
 /// tokens rotate through either gateway and their families survive each silo being killed in turn; a redeemed code
-/// never becomes redeemable again.
+/// never becomes redeemable again; a token revoked through one gateway is inactive at the other.
 /// </summary>
 [Collection(ClusterCollectionDefinition.Name)]
 public sealed class AuthorizationClusterTests(ClusterFixture fixture, ITestOutputHelper output) : IAsyncLifetime
@@ -86,6 +86,48 @@ public sealed class AuthorizationClusterTests(ClusterFixture fixture, ITestOutpu
         await replay.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
         using var revoked = await TokenAsync(Second, client, "grant_type=refresh_token&refresh_token=" + Uri.EscapeDataString(refresh));
         await revoked.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+    }
+
+    [Fact]
+    public async Task A_token_revoked_through_one_gateway_is_inactive_at_the_other()
+    {
+        var client = await RegisterAsync();
+        var (request, code) = await CodeAsync(client);
+        using var redeemed = await RedeemAsync(Http, client, request, code);
+        var tokens = await redeemed.JsonAsync();
+        Assert.True(redeemed.StatusCode == HttpStatusCode.OK, tokens.ToString());
+        var (access, refresh) = (tokens.Str("access_token"), tokens.Str("refresh_token"));
+        Assert.True((await IntrospectAsync(Second, client, access)).GetProperty("active").GetBoolean());
+
+        using var revoked = await PostFormAsync(Http, client, "/revoke", access);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+
+        Assert.Equal("""{"active":false}""", (await IntrospectAsync(Second, client, access)).GetRawText());
+        Assert.Equal("""{"active":false}""", (await IntrospectAsync(Http, client, access)).GetRawText());
+
+        // A refresh token revoked at the second gateway is refused at the first.
+        using var refreshRevoked = await PostFormAsync(Second, client, "/revoke", refresh);
+        Assert.Equal(HttpStatusCode.OK, refreshRevoked.StatusCode);
+        using var refused = await TokenAsync(Http, client, "grant_type=refresh_token&refresh_token=" + Uri.EscapeDataString(refresh));
+        await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
+    }
+
+    private static async Task<JsonElement> IntrospectAsync(HttpClient http, JsonElement client, string token)
+    {
+        using var response = await PostFormAsync(http, client, "/introspect", token);
+        var body = await response.JsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
+        return body;
+    }
+
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient http, JsonElement client, string path, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent("token=" + Uri.EscapeDataString(token), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Authorization = OAuthClient.Basic(client);
+        return http.SendAsync(request);
     }
 
     private async Task<JsonElement> RegisterAsync()

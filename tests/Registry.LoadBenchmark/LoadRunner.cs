@@ -74,6 +74,8 @@ internal static class LoadRunner
                 "token" => await server.TokenAsync(client!) == HttpStatusCode.OK,
                 "read" => await server.ReadAsync(client!) == HttpStatusCode.OK,
                 "jwks" => await server.GetAsync("/jwks") == HttpStatusCode.OK,
+                // A resource server (one pool client) asks about another pool client's token.
+                "introspect" => await server.IntrospectAsync(client!, server.PoolTokens[(int)((uint)(index + 1) % (uint)pool.Count)]),
                 _ => throw new ArgumentException($"unknown scenario {scenario}"),
             };
         }
@@ -87,7 +89,16 @@ internal static class LoadRunner
         }
     }
 
-    /// <summary>Registers the pool of clients the token and read scenarios use.</summary>
+    /// <summary>One access token per pool client, for the introspect scenario (tokens live the tenant's default lifetime).</summary>
+    public static async Task FillPoolTokensAsync(Server server)
+    {
+        foreach (var client in server.Pool)
+        {
+            server.PoolTokens.Add(await server.IssueTokenAsync(client));
+        }
+    }
+
+    /// <summary>Registers the pool of clients the token, read and introspect scenarios use.</summary>
     public static async Task FillPoolAsync(Server server, int count, int connections)
     {
         var remaining = count;

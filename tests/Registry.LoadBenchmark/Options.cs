@@ -14,7 +14,8 @@ internal sealed record Options
           --a URL, --b URL        issuer URLs of server A and (optionally) server B; with B, rounds alternate A B A B ...
           --a-pid PID, --b-pid    process ids, to report resident memory (RSS) of each server
           --admin-id ID           admin client id (registerClient); --admin-secret SECRET (password)
-          --scenarios LIST        register,token,read,mixed (default) and/or scale; jwks (GET /jwks: the fixed cost of a request)
+          --scenarios LIST        register,token,read,mixed (default) and/or scale; jwks (GET /jwks: the fixed cost of a request);
+                                  introspect (POST /introspect of another pool client's token; not in the default list)
           --connections N         concurrent connections (32)
           --warmup S              warm-up seconds per scenario run (3)
           --duration S            measured seconds per scenario run (10)

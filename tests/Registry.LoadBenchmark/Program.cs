@@ -27,12 +27,16 @@ foreach (var server in servers)
 }
 
 var measured = options.Scenarios.Where(s => s != "scale").ToList();
-if (measured.Any(s => s is "token" or "read" or "mixed"))
+if (measured.Any(s => s is "token" or "read" or "mixed" or "introspect"))
 {
     foreach (var server in servers)
     {
         await LoadRunner.FillPoolAsync(server, options.Pool, options.Connections);
         Console.WriteLine($"# {server.Name}: {server.Pool.Count} clients registered for the token/read pool");
+        if (measured.Contains("introspect"))
+        {
+            await LoadRunner.FillPoolTokensAsync(server);
+        }
     }
 }
 

@@ -44,6 +44,9 @@ internal sealed class Server : IDisposable
 
     public List<BenchClient> Pool { get; } = [];
 
+    /// <summary>An access token of each pool client (same order), for the introspect scenario.</summary>
+    public List<string> PoolTokens { get; } = [];
+
     /// <summary>Resident set size of the server process in MiB, from /proc (Linux), when its pid is known.</summary>
     public double? RssMiB()
     {
@@ -119,6 +122,28 @@ internal sealed class Server : IDisposable
         using var response = await Http.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response.StatusCode;
+    }
+
+    /// <summary>A client_credentials token of <paramref name="client"/> (for the introspect scenario's pool).</summary>
+    public async Task<string> IssueTokenAsync(BenchClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Issuer + "/token") { Content = Content("grant_type=client_credentials&scope=openid", Form) };
+        request.Headers.Authorization = client.Basic;
+        using var response = await Http.SendAsync(request);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return response.StatusCode == HttpStatusCode.OK
+            ? body.RootElement.GetProperty("access_token").GetString()!
+            : throw new InvalidOperationException($"{Name}: token request failed with {(int)response.StatusCode} while filling the pool");
+    }
+
+    /// <summary>POST /introspect of <paramref name="token"/> by <paramref name="caller"/>, as a resource server does; success = an active answer.</summary>
+    public async Task<bool> IntrospectAsync(BenchClient caller, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Issuer + "/introspect") { Content = Content("token=" + token, Form) };
+        request.Headers.Authorization = caller.Basic;
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.StatusCode == HttpStatusCode.OK && text.StartsWith("{\"active\":true", StringComparison.Ordinal);
     }
 
     public async Task<HttpStatusCode> ReadAsync(BenchClient client)

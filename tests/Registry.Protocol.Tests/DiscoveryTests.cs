@@ -69,7 +69,7 @@ public sealed class DiscoveryTests
         // No ID tokens are issued, so nothing OpenID-specific is advertised.
         Assert.False(document.TryGetProperty("id_token_signing_alg_values_supported", out _));
         Assert.False(document.TryGetProperty("subject_types_supported", out _));
-        Assert.Equal(10, document.EnumerateObject().Count());
+        Assert.Equal(14, document.EnumerateObject().Count());
     }
 
     [Fact]
@@ -88,6 +88,22 @@ public sealed class DiscoveryTests
         // "none" is listed because this tenant allows public clients; every supported method is listed otherwise.
         Assert.Equal(["client_secret_basic", "client_secret_post", "none"], document.GetProperty("token_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.False(document.TryGetProperty("id_token_signing_alg_values_supported", out _));
+    }
+
+    /// <summary>RFC 8414 §2 with RFC 7662 and RFC 7009: introspection for confidential clients, revocation also for public ones where allowed.</summary>
+    [Theory]
+    [InlineData(false, "client_secret_basic client_secret_post")]
+    [InlineData(true, "client_secret_basic client_secret_post none")]
+    public void Introspection_and_revocation_endpoints_are_advertised_with_their_auth_methods(bool signsInUsers, string revocationMethods)
+    {
+        var policy = TestData.Policy with { AllowedAuthMethods = ["client_secret_basic", "none"] };
+
+        var document = Write(w => ServerMetadata.Write(w, "https://id.example/tenants/acme", policy, ["RS256"], signsInUsers));
+
+        Assert.Equal("https://id.example/tenants/acme/introspect", document.GetProperty("introspection_endpoint").GetString());
+        Assert.Equal("https://id.example/tenants/acme/revoke", document.GetProperty("revocation_endpoint").GetString());
+        Assert.Equal(["client_secret_basic", "client_secret_post"], document.GetProperty("introspection_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(revocationMethods.Split(' '), document.GetProperty("revocation_endpoint_auth_methods_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
     /// <summary>Public clients exist for the code flow: without sign-in "none" is not advertised, whatever the policy allows.</summary>
@@ -110,8 +126,8 @@ public sealed class DiscoveryTests
         var document = Write(w => ServerMetadata.Write(w, "https://id.example", TestData.Policy, ["RS256"], signsInUsers: true));
 
         Assert.Equal(["query"], document.GetProperty("response_modes_supported").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(14, document.EnumerateObject().Count());
-        Assert.Equal(14, document.EnumerateObject().Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(18, document.EnumerateObject().Count());
+        Assert.Equal(18, document.EnumerateObject().Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public static class RegistryGatewayApp
         services.AddHttpClient(Upstreams.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<BearerTokenValidator>();
+        services.AddSingleton<AccessTokenReader>();
         return services;
     }
 }

@@ -104,4 +104,11 @@ public interface IClientGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ReapIfIdle")]
     Task<IdleReapResult> ReapIfIdle(int idleDisableAfterSeconds, int idleDeleteAfterSeconds);
+
+    /// <summary>
+    /// Whether the client's access tokens may be reported active (RFC 7662 introspection): deleting or disabling a
+    /// client makes all its tokens inactive at once. Reads only; never changes state or "last used".
+    /// </summary>
+    [Alias("TokenStatus"), ReadOnly]
+    Task<ClientTokenStatus> TokenStatus();
 }

@@ -39,6 +39,9 @@ public static class RegistryGrainTypes
     /// <summary>A tenant's idle-client sweep (key: the tenant name); holds no stored state, only its reminder.</summary>
     public const string IdleClientSweep = "idle-client-sweep";
 
+    /// <summary>A shard of a tenant's revoked access tokens (key "{tenant}/{0-f}").</summary>
+    public const string RevokedTokens = "revoked-tokens";
+
     /// <summary>Full class name of the client grain (Orleans keys per-class collection ages by it).</summary>
     public static readonly string ClientGrainClassName = typeof(ClientGrain).FullName!;
 }

@@ -22,6 +22,8 @@ internal static class RegistryRoutes
         tenant.AddEndpointFilter<TenantFilter>();
         DiscoveryEndpoints.Map(tenant);
         TokenEndpoint.Map(tenant);
+        IntrospectionEndpoint.Map(tenant);
+        RevocationEndpoint.Map(tenant);
         AuthorizeEndpoints.Map(tenant);
         RegistrationEndpoints.Map(tenant);
     }

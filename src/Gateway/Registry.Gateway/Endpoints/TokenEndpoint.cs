@@ -41,16 +41,10 @@ internal static class TokenEndpoint
         var observation = http.Observation();
         observation.GrantType = request.Value.GrantType;
         observation.SetClient(request.Value.ClientId, tenant.Tenant);
-        var client = await AuthenticateAsync(tenant, request.Value, grains, http.RequestAborted);
+        var client = await ClientAuthenticator.AuthenticateAsync(tenant, request.Value.ClientId, request.Value.ClientSecret, grains, http.RequestAborted);
         if (!client.IsSuccess)
         {
-            if (client.Error.Id == ErrorIds.ClientAuthFailed)
-            {
-                // A made-up client id was refused without a grain call: it counts on this gateway only.
-                var decidedByGrain = request.Value.ClientId == tenant.Tenant.AdminClientId || tenant.Tenant.Identifiers.IsClientId(request.Value.ClientId);
-                await addresses.RecordFailureAsync(http, tenant, decidedByGrain);
-            }
-
+            await ClientAuthenticator.RecordFailureAsync(http, tenant, addresses, request.Value.ClientId, client.Error);
             return Error(client.Error);
         }
 
@@ -95,50 +89,6 @@ internal static class TokenEndpoint
         var body = await RequestBody.ReadTextAsync(request, FormBody.MaxBytes);
         return body.IsSuccess ? TokenRequestParser.Parse(FormBody.Parse(body.Value), request.Headers.Authorization.ToString()) : body.Error;
     }
-
-    /// <summary>Checks the client's secret where it is kept (the tenant grain for the admin client, else the client's grain).</summary>
-    private static async Task<Outcome<TokenClient>> AuthenticateAsync(TenantContext tenant, TokenRequest request, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        if (request.ClientId == tenant.Tenant.AdminClientId)
-        {
-            var admin = await GrainCalls.RetryAsync(
-                (Tenant: grains.GetGrain<ITenantGrain>(tenant.Name), request.ClientId, request.ClientSecret),
-                a => a.Tenant.AuthenticateAdmin(a.ClientId, a.ClientSecret),
-                cancellationToken);
-            return admin.IsGranted ? TokenClient.Admin(tenant.Tenant.AdminTokenLifetimeSeconds) : Refusal(admin);
-        }
-
-        // An id this tenant did not issue (its MAC fails) is refused here: a forged id costs no grain call.
-        if (!tenant.Tenant.Identifiers.IsClientId(request.ClientId))
-        {
-            return ClientAuthentication.Failed;
-        }
-
-        var check = await GrainCalls.RetryAsync(
-            (Client: grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, request.ClientId)), request.ClientSecret),
-            c => c.Client.Authenticate(c.ClientSecret),
-            cancellationToken);
-        return check switch
-        {
-            { Limited: { } limit } => Refusal(limit),
-            { Authenticated: true } => new TokenClient(check.GrantTypes, check.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), check.TokenLifetimeSeconds)
-            {
-                IsPublic = check.AuthMethod == Protocol.Metadata.AuthMethods.None,
-                RefreshTokenLifetimeSeconds = check.RefreshTokenLifetimeSeconds,
-            },
-            _ => ClientAuthentication.Failed,
-        };
-    }
-
-    /// <summary>Why a grain did not admit the client: wrong credentials, its back-off, or its token rate.</summary>
-    private static OAuthError Refusal(Admission admission) => admission.Status switch
-    {
-        AdmissionStatus.Backoff => OAuthError.Throttled(ErrorIds.ThrottleClientBackoff,
-            "too many failed authentications for this client; retry after the time given in Retry-After", admission.RetryAfter),
-        AdmissionStatus.TokenRate => OAuthError.Throttled(ErrorIds.ThrottleTokenRate,
-            "this client requests tokens faster than its tenant allows; retry after the time given in Retry-After", admission.RetryAfter),
-        _ => ClientAuthentication.Failed,
-    };
 
     private static OAuthErrorResult Error(OAuthError error) => new(error, EndpointKind.Token);
 }

@@ -22,8 +22,6 @@ namespace Registry.Gateway.Endpoints;
 /// </summary>
 internal static class UserGrants
 {
-    private const int FamilyIdLength = 22;
-
     public static async Task<Outcome<IssuedToken>> IssueAsync(
         HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, AccessTokenIssuer issuer, TimeProvider time)
     {
@@ -101,13 +99,11 @@ internal static class UserGrants
         HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, AccessTokenIssuer issuer)
     {
         var presented = request.RefreshToken!;
-        var dot = presented.IndexOf('.', StringComparison.Ordinal);
-        if (dot != FamilyIdLength || presented.Length > 128 || !Base64UrlChars.IsBase64Url(presented.AsSpan(0, dot)))
+        if (RefreshTokenFormat.FamilyIdOf(presented) is not { } familyId)
         {
             return InvalidRefreshToken;
         }
 
-        var familyId = presented[..dot];
         var family = grains.GetGrain<IRefreshTokenFamilyGrain>(AuthorizationKeys.Family(tenant.Name, familyId));
 
         // A narrowed scope or resource is judged against the grant first; only a request that will succeed rotates.

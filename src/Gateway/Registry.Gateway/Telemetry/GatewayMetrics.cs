@@ -21,6 +21,12 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _adminOperations;
     private readonly Histogram<double> _duration;
 
+    // Introspection (RFC 7662) and revocation (RFC 7009).
+    public const string AccessTokenKind = "access_token";
+    public const string RefreshTokenKind = "refresh_token";
+    private const string KindTag = "kind";
+    private readonly Counter<long> _revoked;
+
     public GatewayMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(RegistryTelemetry.MeterName);
@@ -37,6 +43,8 @@ internal sealed class GatewayMetrics
             "registry.throttled", "{request}", "Requests refused by a limit (429) or the client quota (403), by tenant, endpoint and reason (the error id)");
         _adminOperations = meter.CreateCounter<long>(
             "registry.admin.operations", "{request}", "Admin API calls, by operation, outcome and error code");
+        _revoked = meter.CreateCounter<long>(
+            "registry.tokens.revoked", "{token}", "Tokens revoked (RFC 7009), by tenant and kind (access_token, refresh_token); a repeated revocation is not counted");
         _duration = meter.CreateHistogram<double>(
             "registry.request.duration", "s", "Duration of OAuth endpoint requests",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
@@ -45,6 +53,9 @@ internal sealed class GatewayMetrics
     /// <summary>A throttling decision; <paramref name="reason"/> is the limit's error id (a fixed set).</summary>
     public void RecordThrottled(string tenant, string endpoint, string reason) =>
         _throttled.Add(1, new(T.Tenant, tenant), new(T.Endpoint, endpoint), new(T.Reason, reason));
+
+    /// <summary>A token this request revoked; <paramref name="kind"/> is <see cref="AccessTokenKind"/> or <see cref="RefreshTokenKind"/>.</summary>
+    public void RecordRevoked(string tenant, string kind) => _revoked.Add(1, new(T.Tenant, tenant), new(KindTag, kind));
 
     /// <summary>An admin API call; <paramref name="operation"/> is one of the fixed admin operation names.</summary>
     public void RecordAdmin(string operation, string? error) =>
@@ -61,6 +72,13 @@ internal sealed class GatewayMetrics
                 tags.Add(T.GrantType, observation.GrantType);
                 tags.Add(T.ClientKind, observation.ClientKind);
                 _tokens.Add(1, tags);
+                if (error == Protocol.Errors.OAuthErrorCodes.InvalidClient)
+                {
+                    _clientAuthenticationFailures.Add(1, new(T.Tenant, tenant), new(T.Endpoint, observation.Endpoint));
+                }
+
+                return;
+            case ObservedEndpoint.Introspect or ObservedEndpoint.Revoke:
                 if (error == Protocol.Errors.OAuthErrorCodes.InvalidClient)
                 {
                     _clientAuthenticationFailures.Add(1, new(T.Tenant, tenant), new(T.Endpoint, observation.Endpoint));

@@ -77,7 +77,8 @@ internal sealed class ObservationFilter(GatewayMetrics metrics, ThrottleAudit th
         var kind = (operation, error?.Code) switch
         {
             (ObservedEndpoint.Metadata or ObservedEndpoint.Jwks, _) => AuditKind.None,
-            (ObservedEndpoint.Token, null) => AuditKind.TokenIssued,
+            // Introspection is as frequent as token issuance and changes nothing: Debug like it. A revocation is audited.
+            (ObservedEndpoint.Token or ObservedEndpoint.Introspect, null) => AuditKind.TokenIssued,
             (_, null) => AuditKind.Succeeded,
             (_, OAuthErrorCodes.InvalidClient or OAuthErrorCodes.InvalidToken or OAuthErrorCodes.InsufficientScope) => AuditKind.AuthenticationFailed,
             _ => AuditKind.Refused,

@@ -15,11 +15,13 @@ internal sealed record ObservedEndpoint(string Name)
     public const string Authorize = "authorize";
     public const string AuthorizeCallback = "authorize_callback";
     public const string Consent = "consent";
+    public const string Introspect = "introspect";
+    public const string Revoke = "revoke";
 
     /// <summary>How errors are answered at this endpoint.</summary>
     public EndpointKind Kind { get; } = Name switch
     {
-        Token => EndpointKind.Token,
+        Token or Introspect or Revoke => EndpointKind.Token,
         Register or ClientRead or ClientUpdate or ClientDelete => EndpointKind.Registration,
         _ => EndpointKind.Other,
     };

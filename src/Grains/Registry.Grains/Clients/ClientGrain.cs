@@ -442,6 +442,12 @@ internal sealed partial class ClientGrain(
         return true;
     }
 
+    Task<ClientTokenStatus> IClientGrain.TokenStatus() => Task.FromResult(
+        IsDeleted ? ClientTokenStatus.Deleted
+        : !Exists() ? ClientTokenStatus.Unknown
+        : IsDisabled ? ClientTokenStatus.Disabled
+        : ClientTokenStatus.Active);
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_lastUsedDirty && state.RecordExists)

@@ -190,6 +190,11 @@ public static class ErrorIds
     public const string ThrottleTokenRate = "throttle.token_rate";
     public const string QuotaMaxClients = "quota.max_clients";
 
+    // Introspection (RFC 7662) and revocation (RFC 7009).
+    public const string TokenHandlingTokenMissing = "token_handling.token_missing";
+    public const string IntrospectionPublicClient = "introspection.public_client";
+    public const string RevocationNotOwner = "revocation.not_owner";
+
     /// <summary>True for the ids of limits and quotas (counted as throttling decisions, audited in aggregate).</summary>
     public static bool IsLimit(string id) =>
         id.StartsWith("throttle.", StringComparison.Ordinal) || id.StartsWith("quota.", StringComparison.Ordinal);

@@ -95,7 +95,8 @@ public static class TokenRequestParser
             : OAuthError.InvalidRequest(ErrorIds.TokenRedirectUriMissing, "redirect_uri is required: the one of the authorization request");
     }
 
-    private static Outcome<Credentials> ReadCredentials(Dictionary<string, string> parameters, string? authorization, bool publicAllowed)
+    /// <summary>RFC 6749 §2.3.1 client authentication from the form and the Authorization header (shared with <see cref="TokenHandlingRequestParser"/>).</summary>
+    internal static Outcome<Credentials> ReadCredentials(Dictionary<string, string> parameters, string? authorization, bool publicAllowed)
     {
         var formId = Get(parameters, "client_id");
         var formSecret = Get(parameters, "client_secret");
@@ -173,5 +174,5 @@ public static class TokenRequestParser
     private static string? Get(Dictionary<string, string> parameters, string name) =>
         parameters.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
-    private sealed record Credentials(string ClientId, string Secret, ClientAuthMethod Method);
+    internal sealed record Credentials(string ClientId, string Secret, ClientAuthMethod Method);
 }
