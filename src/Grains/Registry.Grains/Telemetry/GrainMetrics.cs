@@ -11,12 +11,34 @@ public sealed class GrainMetrics
 {
     private readonly Counter<long> _openClientsRemoved;
 
+    // Secret lifecycle: expired secrets presented, secrets rotated.
+    private readonly Counter<long> _secretsExpired;
+    private readonly Counter<long> _secretsRotated;
+
     public GrainMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _openClientsRemoved = meters.Create(RegistryTelemetry.MeterName).CreateCounter<long>(
             "registry.open_clients.removed", "{client}", "Clients registered in open mode and removed because they completed no authorization in time");
+
+        // Secret lifecycle.
+        var meter = meters.Create(RegistryTelemetry.MeterName);
+        _secretsExpired = meter.CreateCounter<long>(
+            "registry.client_secrets.expired", "{authentication}", "Client authentications refused because the secret (or the previous one, past its overlap) had expired");
+        _secretsRotated = meter.CreateCounter<long>(
+            "registry.client_secrets.rotated", "{secret}", "Client secrets rotated, by an RFC 7592 update (reason update) or an operator (reason admin)");
     }
 
     public void OpenClientRemoved(string tenant) => _openClientsRemoved.Add(1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant));
+
+    // Secret lifecycle.
+    public void SecretExpired(string tenant) => _secretsExpired.Add(1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant));
+
+    /// <summary>A secret rotated; <paramref name="reason"/>: <see cref="RotationByUpdate"/> or <see cref="RotationByAdmin"/>.</summary>
+    public void SecretRotated(string tenant, string reason) =>
+        _secretsRotated.Add(1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant), new KeyValuePair<string, object?>("reason", reason));
+
+    public const string RotationByUpdate = "update";
+
+    public const string RotationByAdmin = "admin";
 }
