@@ -128,10 +128,10 @@ internal static class ClientAdminEndpoints
 
         var rotation = new SecretRotationRequest(Protocol.Security.Secrets.NewSecret(), runtime.Policy.SecretLifetimeSeconds, runtime.Policy.SecretOverlapSeconds);
         var result = await GrainCalls.RetryAsync((client, rotation), c => c.client.RotateSecret(c.rotation), http.RequestAborted);
+        var rotated = new RotatedSecret(clientId, rotation.NewSecret, result.SecretExpiresAt, result.PreviousSecretExpiresAt);
         return result.Status switch
         {
-            SecretRotationStatus.Rotated => new JsonPayloadResult<RotatedSecret>(
-                StatusCodes.Status200OK, new RotatedSecret(clientId, rotation.NewSecret, result.SecretExpiresAt, result.PreviousSecretExpiresAt), RotatedSecret.Write) { NoStore = true },
+            SecretRotationStatus.Rotated => new JsonPayloadResult<RotatedSecret>(StatusCodes.Status200OK, rotated, RotatedSecret.Write) { NoStore = true },
             SecretRotationStatus.PublicClient => Error(OAuthError.InvalidRequest(ErrorIds.AdminClientPublic, "this client is public (token_endpoint_auth_method none): it has no secret to rotate")),
             _ => Error(NotFound),
         };
