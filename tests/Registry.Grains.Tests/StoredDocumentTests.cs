@@ -411,6 +411,43 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_client_stored_by_version_5_keeps_its_secret_expiry_and_its_previous_secret_for_the_overlap()
+    {
+        const string previousSecret = "golden-previous-secret-0123456789abcdefghijk";
+        var tenant = "golden" + Guid.NewGuid().ToString("N")[..10];
+        var key = ClientKey.Of(tenant, "x3mYq0GkS8a1b2c3d4e5f6g7h8i9j0kL");
+        var id = GrainId.Create("client", key);
+        var stored = Document("client-v5.json");
+        fixture.Storage.Put("client", id, stored);
+        var grain = fixture.Grains.GetGrain<IClientGrain>(key);
+
+        var described = (await grain.Describe())!;
+
+        Assert.Equal((2111111111L, At("2026-12-01T08:00:00+00:00")), (described.SecretExpiresAt, described.DisabledAt));
+        Assert.Equal((AuthMethods.ClientSecretBasic, "Billing service"), (described.Metadata.TokenEndpointAuthMethod, described.Metadata.ClientName));
+        Assert.False((await grain.Authenticate(Secret)).Authenticated);
+        Assert.Equal(stored, fixture.Storage.Json("client", id));
+
+        Assert.Equal(ClientAdminStatus.Ok, await grain.SetDisabled(false));
+
+        // Enabled: the current secret and, until 2036, the one a rotation replaced.
+        Assert.True((await grain.Authenticate(Secret)).Authenticated);
+        Assert.True((await grain.Authenticate(previousSecret)).Authenticated);
+        Assert.False((await grain.Authenticate(Secrets.NewSecret())).Authenticated);
+        Assert.Equal(2111111111L, (await grain.Read(FirstToken)).Client!.ClientSecretExpiresAt);
+        using var rewritten = JsonDocument.Parse(fixture.Storage.Json("client", id)!);
+        using var golden = JsonDocument.Parse(stored);
+        string[] enabling = ["DisabledAt", "DisabledReason"];
+        Assert.Equal([.. Names(golden.RootElement).Where(n => !enabling.Contains(n))], [.. Names(rewritten.RootElement).Where(n => !enabling.Contains(n))]);
+        foreach (var member in new[] { "SecretHash", "PreviousSecretHash", "PreviousSecretExpiresAt", "RegistrationTokenHash" })
+        {
+            Assert.Equal(golden.RootElement.GetProperty(member).GetString(), rewritten.RootElement.GetProperty(member).GetString());
+        }
+
+        Assert.Equal((2111111111L, 5, 4), (rewritten.RootElement.GetProperty("SecretExpiresAt").GetInt64(), rewritten.RootElement.GetProperty("SchemaVersion").GetInt32(), rewritten.RootElement.GetProperty("Version").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_refresh_token_family_stored_by_version_1_rotates_and_keeps_its_member_names()
     {
         const string previous = "golden-refresh-token-previous-0123456789abcdef";

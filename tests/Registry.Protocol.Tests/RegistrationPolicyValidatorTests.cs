@@ -75,6 +75,25 @@ public sealed class RegistrationPolicyValidatorTests
         ["default below min"] = (Base with { DefaultTokenLifetimeSeconds = 59 }, "default_token_lifetime_seconds"),
         ["default above max"] = (Base with { DefaultTokenLifetimeSeconds = 86_401 }, "default_token_lifetime_seconds"),
         ["min above max"] = (Base with { MinTokenLifetimeSeconds = 600, DefaultTokenLifetimeSeconds = 600, MaxTokenLifetimeSeconds = 599 }, "default_token_lifetime_seconds"),
+
+        // Lifecycle: periods within 0 … 10 years, a known rotation that can happen, an overlap shorter than the lifetime,
+        // a signing key that outlives an hour and the longest token.
+        ["negative secret lifetime"] = (Base with { SecretLifetimeSeconds = -1 }, "secret_lifetime_seconds"),
+        ["secret lifetime above 10 years"] = (Base with { SecretLifetimeSeconds = 315_360_001 }, "secret_lifetime_seconds"),
+        ["negative overlap"] = (Base with { SecretOverlapSeconds = -1 }, "secret_overlap_seconds"),
+        ["overlap above 10 years"] = (Base with { SecretOverlapSeconds = 315_360_001 }, "secret_overlap_seconds"),
+        ["negative idle disable"] = (Base with { IdleDisableAfterSeconds = -1 }, "idle_disable_after_seconds"),
+        ["idle disable above 10 years"] = (Base with { IdleDisableAfterSeconds = 315_360_001 }, "idle_disable_after_seconds"),
+        ["negative idle delete"] = (Base with { IdleDeleteAfterSeconds = -1 }, "idle_delete_after_seconds"),
+        ["idle delete above 10 years"] = (Base with { IdleDeleteAfterSeconds = 315_360_001 }, "idle_delete_after_seconds"),
+        ["negative key lifetime"] = (Base with { SigningKeyLifetimeSeconds = -1 }, "signing_key_lifetime_seconds"),
+        ["key lifetime above 10 years"] = (Base with { SigningKeyLifetimeSeconds = 315_360_001 }, "signing_key_lifetime_seconds"),
+        ["unknown rotation"] = (Base with { SecretRotation = (SecretRotation)3 }, "secret_rotation"),
+        ["near expiry of a secret that never expires"] = (Base with { SecretRotation = SecretRotation.NearExpiry }, "secret_rotation"),
+        ["overlap as long as the lifetime"] = (Base with { SecretLifetimeSeconds = 3600, SecretOverlapSeconds = 3600 }, "secret_overlap_seconds"),
+        ["overlap longer than the lifetime"] = (Base with { SecretLifetimeSeconds = 600 }, "secret_overlap_seconds"),
+        ["key lifetime below an hour"] = (Base with { SigningKeyLifetimeSeconds = 3599, MaxTokenLifetimeSeconds = 600, DefaultTokenLifetimeSeconds = 600 }, "signing_key_lifetime_seconds"),
+        ["key lifetime below the longest token"] = (Base with { SigningKeyLifetimeSeconds = 86_399 }, "signing_key_lifetime_seconds"),
     };
 
     public static TheoryData<string> Invalid => [.. InvalidPolicies.Keys];
@@ -127,6 +146,20 @@ public sealed class RegistrationPolicyValidatorTests
         ["longest lifetimes"] = Base with { MinTokenLifetimeSeconds = 604_800, DefaultTokenLifetimeSeconds = 604_800, MaxTokenLifetimeSeconds = 604_800 },
         ["default at min"] = Base with { DefaultTokenLifetimeSeconds = 60 },
         ["default at max"] = Base with { DefaultTokenLifetimeSeconds = 86_400 },
+        ["lifecycle off"] = Base with { SecretOverlapSeconds = 0, SigningKeyLifetimeSeconds = 0 },
+        ["longest lifecycle periods"] = Base with
+        {
+            SecretLifetimeSeconds = 315_360_000,
+            SecretOverlapSeconds = 315_359_999,
+            IdleDisableAfterSeconds = 315_360_000,
+            IdleDeleteAfterSeconds = 315_360_000,
+            SigningKeyLifetimeSeconds = 315_360_000,
+        },
+        ["rotation on update of a secret that never expires"] = Base with { SecretRotation = SecretRotation.OnUpdate },
+        ["rotation near expiry"] = Base with { SecretRotation = SecretRotation.NearExpiry, SecretLifetimeSeconds = 3601 },
+        ["overlap just below the lifetime"] = Base with { SecretLifetimeSeconds = 2, SecretOverlapSeconds = 1 },
+        ["key lifetime of an hour"] = Base with { SigningKeyLifetimeSeconds = 3600, MaxTokenLifetimeSeconds = 3600 },
+        ["key lifetime of the longest token"] = Base with { SigningKeyLifetimeSeconds = 86_400 },
     };
 
     public static TheoryData<string> Valid => [.. ValidPolicies.Keys];

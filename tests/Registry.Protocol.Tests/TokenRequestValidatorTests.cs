@@ -52,4 +52,41 @@ public sealed class TokenRequestValidatorTests
 
     private static TokenRequest Request(string? scope) =>
         new("client_credentials", "cid", "secret", ClientAuthMethod.ClientSecretBasic, scope?.Split(' '));
+
+    [Fact]
+    public void Under_todays_policy_a_default_request_gets_the_registered_scopes_the_tenant_still_allows()
+    {
+        var policy = new Metadata.RegistrationPolicy { AllowedScopes = ["profile", "email"] };
+
+        var grant = TokenRequestValidator.Validate(Request(null), Client, policy);
+
+        Assert.Equal(new TokenGrant("profile", 600), grant.Value);
+    }
+
+    [Fact]
+    public void Under_todays_policy_a_registered_scope_the_tenant_withdrew_is_invalid_scope_when_asked_for()
+    {
+        var policy = new Metadata.RegistrationPolicy { AllowedScopes = ["profile"] };
+
+        var grant = TokenRequestValidator.Validate(Request("profile openid"), Client, policy);
+
+        Assert.Equal((OAuthErrorCodes.InvalidScope, ErrorIds.TokenScopeNotAllowed), (grant.Error?.Code, grant.Error?.Id));
+        Assert.Contains("'openid'", grant.Error?.Description, StringComparison.Ordinal);
+        Assert.Equal(ErrorIds.TokenScopeNotRegistered, TokenRequestValidator.Validate(Request("email"), Client, policy).Error?.Id);
+    }
+
+    [Theory]
+    [InlineData(600, 60, 86_400, 600)]
+    [InlineData(600, 900, 3600, 900)]
+    [InlineData(600, 60, 300, 300)]
+    [InlineData(600, 600, 600, 600)]
+    public void Under_todays_policy_the_lifetime_is_clamped_to_the_current_bounds(int registered, int min, int max, int issued)
+    {
+        var policy = new Metadata.RegistrationPolicy { AllowedScopes = ["openid", "profile"], MinTokenLifetimeSeconds = min, MaxTokenLifetimeSeconds = max };
+
+        var grant = TokenRequestValidator.Validate(Request(null), Client with { LifetimeSeconds = registered }, policy);
+
+        Assert.Equal(new TokenGrant("openid profile", issued), grant.Value);
+        Assert.Equal(issued, TokenRequestValidator.Lifetime(registered, policy));
+    }
 }

@@ -22,6 +22,9 @@ public sealed class TenantOptionsValidatorTests
         { "hosts:*", "Registry:Tenants:acme:RedirectUriHosts contains '*'" },
         { "hosts:https://app.example.com", "Registry:Tenants:acme:RedirectUriHosts contains 'https://app.example.com'" },
         { "hosts:app.example.com:8443", "Registry:Tenants:acme:RedirectUriHosts contains 'app.example.com:8443'" },
+        { "rotation:onupdate", "Registry:Tenants:acme:SecretRotation 'onupdate' must be one of never, on_update, near_expiry" },
+        { "rotation:OnUpdate", "Registry:Tenants:acme:SecretRotation 'OnUpdate' must be one of never, on_update, near_expiry" },
+        { "rotation:", "Registry:Tenants:acme:SecretRotation '' must be one of never, on_update, near_expiry" },
     };
 
     [Theory]
@@ -58,6 +61,7 @@ public sealed class TenantOptionsValidatorTests
     [
         "mode:admin_token", "mode:initial_access_token", "mode:open", "mode:software_statement", "on:reject", "on:narrow",
         "grants:client_credentials authorization_code", "responses:code", "methods:client_secret_post", "hosts:app.example.com *.example.org",
+        "rotation:never", "rotation:on_update", "rotation:near_expiry",
     ];
 
     [Theory]
@@ -108,6 +112,11 @@ public sealed class TenantOptionsValidatorTests
                 break;
             case "methods":
                 options.AllowedTokenEndpointAuthMethods = values;
+                break;
+            case "rotation":
+                // near_expiry needs a secret lifetime (and an overlap below it): given, so only the name is judged.
+                options.SecretRotation = value;
+                options.SecretLifetimeSeconds = 7200;
                 break;
             default:
                 options.RedirectUriHosts = values;

@@ -111,4 +111,32 @@ public interface IClientGrain : IGrainWithStringKey
     /// </summary>
     [Alias("TokenStatus"), ReadOnly]
     Task<ClientTokenStatus> TokenStatus();
+
+    // Secret lifecycle (expiry and rotation). New aliases: a previous version's gateways keep calling the methods above,
+    // which register without an expiry and update without rotating.
+
+    /// <summary>
+    /// <see cref="Register(Immutable{ClientMetadata}, string, string, long)"/> with the secret's expiry
+    /// (<c>client_secret_expires_at</c>, seconds since the epoch; 0 = never) from the tenant's secret lifetime, chosen once
+    /// by the caller so a retry stores the same. Ignored for a public client (it has no secret: 0).
+    /// </summary>
+    [Alias("RegisterWithSecretExpiry")]
+    Task<ClientOperationResult> Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken, long sequence, long secretExpiresAt);
+
+    /// <summary>
+    /// <see cref="Update(string, Immutable{ClientMetadata}, string?, string)"/> that also rotates a confidential client's
+    /// secret when <paramref name="rotation"/> says so (null: never): the answer then carries the new client_secret and
+    /// its expiry; the previous secret's hash is kept for the overlap. A retry of an update that rotated answers the new
+    /// secret again.
+    /// </summary>
+    [Alias("UpdateRotatingSecret")]
+    Task<ClientOperationResult> Update(
+        string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken, SecretRotationRequest? rotation);
+
+    /// <summary>
+    /// An operator's rotation of a confidential client's secret (also of a disabled one): always rotates, keeping the
+    /// previous secret for the overlap. A retry with the same new secret answers the same without rotating again.
+    /// </summary>
+    [Alias("RotateSecret")]
+    Task<SecretRotationResult> RotateSecret(SecretRotationRequest rotation);
 }

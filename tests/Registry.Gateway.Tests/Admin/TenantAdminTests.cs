@@ -34,6 +34,65 @@ public sealed class TenantAdminTests(AdminFixture fixture)
     }
 
     [Fact]
+    public async Task The_lifecycle_policy_members_round_trip_through_create_read_and_replace()
+    {
+        var tenant = await fixture.CreateTenantAsync(new()
+        {
+            ["registration_mode"] = "admin_token",
+            ["secret_lifetime_seconds"] = 7_776_000,
+            ["secret_rotation"] = "near_expiry",
+            ["secret_overlap_seconds"] = 7200,
+            ["idle_disable_after_seconds"] = 2_592_000,
+            ["idle_delete_after_seconds"] = 5_184_000,
+            ["signing_key_lifetime_seconds"] = 172_800,
+        });
+        var name = tenant.Str("name");
+        (string, long)[] given =
+        [
+            ("secret_lifetime_seconds", 7_776_000), ("secret_overlap_seconds", 7200), ("idle_disable_after_seconds", 2_592_000),
+            ("idle_delete_after_seconds", 5_184_000), ("signing_key_lifetime_seconds", 172_800),
+        ];
+        using var read = await fixture.AdminAsync(HttpMethod.Get, $"/admin/tenants/{name}");
+        var document = await read.JsonAsync();
+        foreach (var shown in new[] { tenant, document })
+        {
+            Assert.Equal("near_expiry", shown.Str("secret_rotation"));
+            Assert.All(given, m => Assert.Equal(m.Item2, shown.GetProperty(m.Item1).GetInt64()));
+        }
+
+        // Replaced without them: each goes back to its default.
+        using var replaced = await fixture.AdminAsync(HttpMethod.Put, $"/admin/tenants/{name}", new Dictionary<string, object?> { ["registration_mode"] = "admin_token", ["secret_rotation"] = "on_update" });
+        var defaults = await replaced.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal("on_update", defaults.Str("secret_rotation"));
+        Assert.Equal((0L, 3600L, 0L, 0L, 7_776_000L), (
+            defaults.GetProperty("secret_lifetime_seconds").GetInt64(), defaults.GetProperty("secret_overlap_seconds").GetInt64(),
+            defaults.GetProperty("idle_disable_after_seconds").GetInt64(), defaults.GetProperty("idle_delete_after_seconds").GetInt64(),
+            defaults.GetProperty("signing_key_lifetime_seconds").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("secret_rotation", "sometimes", ErrorIds.AdminBodyInvalid)]
+    [InlineData("secret_rotation", "near_expiry", ErrorIds.PolicyInvalid)]
+    [InlineData("secret_lifetime_seconds", -1, ErrorIds.PolicyInvalid)]
+    [InlineData("secret_overlap_seconds", 315_360_001, ErrorIds.PolicyInvalid)]
+    [InlineData("idle_disable_after_seconds", -5, ErrorIds.PolicyInvalid)]
+    [InlineData("idle_delete_after_seconds", -5, ErrorIds.PolicyInvalid)]
+    [InlineData("signing_key_lifetime_seconds", 60, ErrorIds.PolicyInvalid)]
+    public async Task A_bad_lifecycle_member_is_refused_naming_it(string member, object value, string errorId)
+    {
+        using var response = await fixture.AdminAsync(HttpMethod.Post, "/admin/tenants", new Dictionary<string, object?>
+        {
+            ["name"] = "lifecycle" + Guid.NewGuid().ToString("N")[..8],
+            ["registration_mode"] = "admin_token",
+            [member] = value,
+        });
+
+        var error = await fixture.Server.AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request", errorId);
+        Assert.StartsWith(member + " ", error.Str("error_description"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_deleted_tenant_stops_at_once_and_a_recreated_one_does_not_accept_the_old_clients()
     {
         var tenant = await fixture.CreateTenantAsync(new() { ["registration_mode"] = "admin_token", ["admin_client_secret"] = new string('s', 40) });

@@ -21,6 +21,7 @@ internal sealed record AdminOperation(string Name)
     public const string ClientDelete = "client_admin_delete";
     public const string ConsentList = "consent_list";
     public const string ConsentRevoke = "consent_revoke";
+    public const string ClientSecretRotate = "client_secret_rotate";
 
     /// <summary>How errors are answered: Basic challenges at the token endpoint, operator Bearer challenges elsewhere.</summary>
     public EndpointKind Kind => Name == Token ? EndpointKind.Token : EndpointKind.Admin;

@@ -34,6 +34,9 @@ internal static class ClientAdminEndpoints
             .WithSummary("Enable a disabled client").Produces(StatusCodes.Status200OK, contentType: RequestBody.Json);
         admin.MapDelete("/tenants/{tenant}/clients/{clientId}", Delete).WithMetadata(new AdminOperation(AdminOperation.ClientDelete))
             .WithSummary("Delete a client").Produces(StatusCodes.Status204NoContent);
+        admin.MapPost("/tenants/{tenant}/clients/{clientId}/secret/rotate", RotateSecret).DisableAntiforgery().WithMetadata(new AdminOperation(AdminOperation.ClientSecretRotate))
+            .WithSummary("Rotate a confidential client's secret: the new one is answered once; the previous one works for the tenant's secret_overlap_seconds")
+            .Produces(StatusCodes.Status200OK, contentType: RequestBody.Json);
     }
 
     private static async Task<Results<Ok<ClientList>, OAuthErrorResult>> List(
@@ -108,6 +111,30 @@ internal static class ClientAdminEndpoints
 
         var status = await GrainCalls.RetryAsync(client, c => c.AdminDelete(), http.RequestAborted);
         return status == ClientAdminStatus.Ok ? TypedResults.NoContent() : Error(NotFound);
+    }
+
+    /// <summary>
+    /// A new secret under the tenant's current policy (its lifetime and overlap), whatever its rotation setting: an
+    /// operator rotates on demand (a leaked secret). The plain secret is in this one answer only (no-store).
+    /// </summary>
+    private static async Task<Results<JsonPayloadResult<RotatedSecret>, OAuthErrorResult>> RotateSecret(
+        HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains)
+    {
+        var runtime = TenantNames.IsValid(tenant) ? await catalog.FindAsync(tenant) : null;
+        if (runtime is null || await FindAsync(http, tenant, clientId, catalog, grains) is not { } client)
+        {
+            return Error(NotFound);
+        }
+
+        var rotation = new SecretRotationRequest(Protocol.Security.Secrets.NewSecret(), runtime.Policy.SecretLifetimeSeconds, runtime.Policy.SecretOverlapSeconds);
+        var result = await GrainCalls.RetryAsync((client, rotation), c => c.client.RotateSecret(c.rotation), http.RequestAborted);
+        var rotated = new RotatedSecret(clientId, rotation.NewSecret, result.SecretExpiresAt, result.PreviousSecretExpiresAt);
+        return result.Status switch
+        {
+            SecretRotationStatus.Rotated => new JsonPayloadResult<RotatedSecret>(StatusCodes.Status200OK, rotated, RotatedSecret.Write) { NoStore = true },
+            SecretRotationStatus.PublicClient => Error(OAuthError.InvalidRequest(ErrorIds.AdminClientPublic, "this client is public (token_endpoint_auth_method none): it has no secret to rotate")),
+            _ => Error(NotFound),
+        };
     }
 
     /// <summary>The client's grain when the tenant exists and issued this id (its MAC verifies: a made-up id costs no grain call).</summary>

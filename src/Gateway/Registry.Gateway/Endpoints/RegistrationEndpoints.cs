@@ -36,7 +36,7 @@ internal static partial class RegistrationEndpoints
     private const int MaxCreateAttempts = 3;
 
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Register(
-        HttpContext http, IGrainFactory grains, BearerTokenValidator tokens, AddressGuard addresses)
+        HttpContext http, IGrainFactory grains, BearerTokenValidator tokens, AddressGuard addresses, TimeProvider time)
     {
         var tenant = http.Tenant();
         if (addresses.Check(http, tenant) is { } backedOff)
@@ -93,11 +93,12 @@ internal static partial class RegistrationEndpoints
 
         // client_ids carry 128 random bits; a collision is astronomically unlikely but still never overwrites a client.
         var result = ClientOperationResult.Conflict;
+        var secretExpiresAt = SecretExpiresAt(grant.Policy, time);
         for (var attempt = 0; attempt < MaxCreateAttempts && result.Status == ClientOperationStatus.Conflict; attempt++)
         {
             var clientId = tenant.Tenant.Identifiers.NewClientId();
             var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: validated.Value.TokenEndpointAuthMethod == AuthMethods.None ? "" : Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId), slot.Sequence);
-            result = await GrainCalls.RetryAsync(create, c => c.Client.Register(new(c.Metadata), c.Secret, c.Token, c.Sequence), http.RequestAborted);
+            result = await GrainCalls.RetryAsync((create, secretExpiresAt), c => c.create.Client.Register(new(c.create.Metadata), c.create.Secret, c.create.Token, c.create.Sequence, c.secretExpiresAt), http.RequestAborted);
         }
 
         if (result.Status != ClientOperationStatus.Ok)
@@ -187,8 +188,9 @@ internal static partial class RegistrationEndpoints
             return Error(check.Status == ClientOperationStatus.Ok ? validated.Error : OAuthErrorMapping.FromClientOperation(check));
         }
 
-        var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId));
-        var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken), http.RequestAborted);
+        var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId),
+            Rotation: UpdateRotation(tenant.Tenant.Policy));
+        var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken, u.Rotation), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
         return Answer(result, tenant.RegistrationClientUri(clientId));
     }
@@ -258,6 +260,24 @@ internal static partial class RegistrationEndpoints
         var body = await RequestBody.ReadAsync(request, MetadataLimits.MaxBodyBytes);
         return body.IsSuccess ? ClientMetadataReader.Read(body.Value) : body.Error;
     }
+
+    /// <summary>
+    /// <c>client_secret_expires_at</c> of a secret issued now under <paramref name="policy"/>: seconds since the epoch, 0 for
+    /// never (the grain stores 0 for a public client whatever this says).
+    /// </summary>
+    internal static long SecretExpiresAt(RegistrationPolicy policy, TimeProvider time) =>
+        policy.SecretLifetimeSeconds > 0 ? time.GetUtcNow().ToUnixTimeSeconds() + policy.SecretLifetimeSeconds : 0;
+
+    /// <summary>
+    /// What an RFC 7592 update may do to the secret under the tenant's current rotation policy (RFC 7592 §2.2 lets the
+    /// answer carry a new client_secret): null for never; else a new secret the grain stores when rotation is due.
+    /// </summary>
+    private static SecretRotationRequest? UpdateRotation(RegistrationPolicy policy) => policy.SecretRotation switch
+    {
+        SecretRotation.OnUpdate => new(Secrets.NewSecret(), policy.SecretLifetimeSeconds, policy.SecretOverlapSeconds),
+        SecretRotation.NearExpiry => new(Secrets.NewSecret(), policy.SecretLifetimeSeconds, policy.SecretOverlapSeconds) { OnlyNearExpiry = true },
+        _ => null,
+    };
 
     private static IClientGrain Client(IGrainFactory grains, TenantContext tenant, string clientId) =>
         grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId));

@@ -62,7 +62,9 @@ internal static class TokenEndpoint
                 : Error(issued.Error);
         }
 
-        var grant = TokenRequestValidator.Validate(request.Value, client.Value);
+        // Today's policy, not the one the client registered under (the admin client's register scope is outside it).
+        var policy = request.Value.ClientId == tenant.Tenant.AdminClientId ? null : tenant.Tenant.Policy;
+        var grant = TokenRequestValidator.Validate(request.Value, client.Value, policy);
         if (!grant.IsSuccess)
         {
             return Error(grant.Error);

@@ -91,8 +91,11 @@ internal static class UserGrants
         {
             // The cluster could not take this one write: the tokens stand (at worst an open client is later removed as unused).
         }
-        var access = issuer.IssueForUser(tenant, grant, grant.Scope, audiences.Value, client.LifetimeSeconds);
-        return new IssuedToken(access, new TokenGrant(grant.Scope, client.LifetimeSeconds)) { RefreshToken = refreshToken };
+        // Today's policy: scopes the tenant no longer allows are left out, the lifetime is within the current bounds.
+        var scope = ScopeSyntax.Normalize([.. grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(tenant.Tenant.Policy.AllowsScope)]);
+        var lifetime = TokenRequestValidator.Lifetime(client.LifetimeSeconds, tenant.Tenant.Policy);
+        var access = issuer.IssueForUser(tenant, grant, scope, audiences.Value, lifetime);
+        return new IssuedToken(access, new TokenGrant(scope, lifetime)) { RefreshToken = refreshToken };
     }
 
     private static async Task<Outcome<IssuedToken>> RefreshAsync(
@@ -136,8 +139,9 @@ internal static class UserGrants
             return scope.Error ?? audiences.Error!;
         }
 
-        var access = issuer.IssueForUser(tenant, grant, scope.Value, audiences.Value, client.LifetimeSeconds);
-        return new IssuedToken(access, new TokenGrant(scope.Value, client.LifetimeSeconds)) { RefreshToken = next };
+        var lifetime = TokenRequestValidator.Lifetime(client.LifetimeSeconds, tenant.Tenant.Policy);
+        var access = issuer.IssueForUser(tenant, grant, scope.Value, audiences.Value, lifetime);
+        return new IssuedToken(access, new TokenGrant(scope.Value, lifetime)) { RefreshToken = next };
     }
 
     private static readonly OAuthError InvalidRefreshToken =

@@ -82,15 +82,23 @@ internal sealed partial class ClientGrain(
     private (string Tenant, string ClientId) Key => _key ??= ClientKey.Parse(this.GetPrimaryKeyString());
 
     Task<ClientOperationResult> IClientGrain.Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken) =>
-        Register(metadata.Value, clientSecret, registrationAccessToken, null);
+        Register(metadata.Value, clientSecret, registrationAccessToken, null, secretExpiresAt: 0);
 
     Task<ClientOperationResult> IClientGrain.Register(Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken, long sequence)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
-        return Register(metadata.Value, clientSecret, registrationAccessToken, sequence);
+        return Register(metadata.Value, clientSecret, registrationAccessToken, sequence, secretExpiresAt: 0);
     }
 
-    private async Task<ClientOperationResult> Register(ClientMetadata metadata, string clientSecret, string registrationAccessToken, long? sequence)
+    Task<ClientOperationResult> IClientGrain.Register(
+        Immutable<ClientMetadata> metadata, string clientSecret, string registrationAccessToken, long sequence, long secretExpiresAt)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        ArgumentOutOfRangeException.ThrowIfNegative(secretExpiresAt);
+        return Register(metadata.Value, clientSecret, registrationAccessToken, sequence, secretExpiresAt);
+    }
+
+    private async Task<ClientOperationResult> Register(ClientMetadata metadata, string clientSecret, string registrationAccessToken, long? sequence, long secretExpiresAt)
     {
         if (state.RecordExists)
         {
@@ -119,6 +127,7 @@ internal sealed partial class ClientGrain(
             Metadata = StoredClientMetadata.From(metadata),
             // A public client (registered without a secret) stores no hash: no secret matches it.
             SecretHash = clientSecret.Length == 0 ? [] : Secrets.Hash(clientSecret),
+            SecretExpiresAt = clientSecret.Length == 0 ? 0 : secretExpiresAt,
             RegistrationTokenHash = Secrets.Hash(registrationAccessToken),
             CreatedAt = now,
             UpdatedAt = now,
@@ -140,15 +149,25 @@ internal sealed partial class ClientGrain(
     Task<ClientOperationResult> IClientGrain.Read(string registrationAccessToken) =>
         Task.FromResult(CheckRegistrationToken(registrationAccessToken) ?? Ok(registrationAccessToken));
 
-    async Task<ClientOperationResult> IClientGrain.Update(
-        string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken)
+    Task<ClientOperationResult> IClientGrain.Update(
+        string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken) =>
+        Update(registrationAccessToken, metadata.Value, presentedSecret, newRegistrationAccessToken, rotation: null);
+
+    Task<ClientOperationResult> IClientGrain.Update(
+        string registrationAccessToken, Immutable<ClientMetadata> metadata, string? presentedSecret, string newRegistrationAccessToken, SecretRotationRequest? rotation) =>
+        Update(registrationAccessToken, metadata.Value, presentedSecret, newRegistrationAccessToken, rotation);
+
+    private async Task<ClientOperationResult> Update(
+        string registrationAccessToken, ClientMetadata metadata, string? presentedSecret, string newRegistrationAccessToken, SecretRotationRequest? rotation)
     {
         // A retry of an update that already happened: the token it rotated to is the current one. The index
-        // entry is brought up to date again (the silo may have been lost between the two writes).
+        // entry is brought up to date again (the silo may have been lost between the two writes). When that update
+        // rotated the secret, the answer names the new secret again (the first answer may have been lost).
         if (Exists() && !IsDisabled && Secrets.Matches(newRegistrationAccessToken, state.State.RegistrationTokenHash))
         {
             await IndexAsync();
-            return Ok(newRegistrationAccessToken);
+            var rotated = rotation is not null && !IsPublic && Secrets.Matches(rotation.NewSecret, state.State.SecretHash);
+            return Ok(newRegistrationAccessToken, rotated ? rotation!.NewSecret : null);
         }
 
         if (CheckRegistrationToken(registrationAccessToken) is { } refused)
@@ -163,20 +182,52 @@ internal sealed partial class ClientGrain(
         }
 
         var listed = (state.State.Metadata.ClientName, state.State.Metadata.SoftwareId);
-        await Persist(metadata.Value, state.State with
+        var now = time.GetUtcNow();
+        var rotate = rotation is not null && RotationDue(rotation, now);
+        var next = state.State with
         {
-            Metadata = StoredClientMetadata.From(metadata.Value),
+            Metadata = StoredClientMetadata.From(metadata),
             RegistrationTokenHash = Secrets.Hash(newRegistrationAccessToken),
-            UpdatedAt = time.GetUtcNow(),
+            UpdatedAt = now,
             Version = state.State.Version + 1,
             SchemaVersion = ClientState.CurrentSchemaVersion,
-        });
-        if (listed != (metadata.Value.ClientName, metadata.Value.SoftwareId))
+        };
+        await Persist(metadata, rotate ? Rotated(next, rotation!, now) : next);
+        if (rotate)
+        {
+            SecretRotated(GrainMetrics.RotationByUpdate);
+        }
+
+        if (listed != (metadata.ClientName, metadata.SoftwareId))
         {
             await IndexAsync();
         }
 
-        return Ok(newRegistrationAccessToken);
+        return Ok(newRegistrationAccessToken, rotate ? rotation!.NewSecret : null);
+    }
+
+    async Task<SecretRotationResult> IClientGrain.RotateSecret(SecretRotationRequest rotation)
+    {
+        if (!Exists())
+        {
+            return SecretRotationResult.NotFound;
+        }
+
+        if (IsPublic)
+        {
+            return SecretRotationResult.PublicClient;
+        }
+
+        // A retry of this rotation (its answer lost): the new secret is the current one already; nothing rotates again.
+        if (!Secrets.Matches(rotation.NewSecret, state.State.SecretHash))
+        {
+            // Not a change of the registration's metadata: UpdatedAt (RFC 7592's update time) stays.
+            var now = time.GetUtcNow();
+            await Persist(Metadata, Rotated(state.State with { Version = state.State.Version + 1 }, rotation, now));
+            SecretRotated(GrainMetrics.RotationByAdmin);
+        }
+
+        return new SecretRotationResult(SecretRotationStatus.Rotated, state.State.SecretExpiresAt, state.State.PreviousSecretExpiresAt);
     }
 
     async Task<ClientOperationResult> IClientGrain.Delete(string registrationAccessToken)
@@ -222,18 +273,30 @@ internal sealed partial class ClientGrain(
             return ClientCredentialCheck.Throttled(Admission.Throttled(AdmissionStatus.Backoff, wait));
         }
 
-        // A public client authenticates with the empty secret, and only so; a confidential one never does.
-        var authenticated = IsPublic
-            ? clientSecret.Length == 0
-            : clientSecret.Length > 0 && Secrets.Matches(clientSecret, state.State.SecretHash);
-        if (!authenticated)
+        // A public client authenticates with the empty secret, and only so; a confidential one never does. After a
+        // rotation, the previous secret is accepted until the end of its overlap.
+        var current = state.State;
+        var match = IsPublic
+            ? (clientSecret.Length == 0 ? SecretMatch.Current : SecretMatch.None)
+            : clientSecret.Length == 0 ? SecretMatch.None
+            : Secrets.Matches(clientSecret, current.SecretHash) ? SecretMatch.Current
+            : current.PreviousSecretHash is { Length: > 0 } previous && Secrets.Matches(clientSecret, previous) ? SecretMatch.Previous
+            : SecretMatch.None;
+        if (match == SecretMatch.None)
         {
             RecordFailure(now);
             return ClientCredentialCheck.Failed;
         }
 
-        if (state.State.SecretExpiresAt != 0 && now.ToUnixTimeSeconds() >= state.State.SecretExpiresAt)
+        // The right secret, too late: refused as any failure (the caller learns nothing more), audited as expired. Not a
+        // guess, so not counted toward the back-off.
+        var expired = match == SecretMatch.Current
+            ? current.SecretExpiresAt != 0 && now.ToUnixTimeSeconds() >= current.SecretExpiresAt
+            : current.PreviousSecretExpiresAt is not { } overlapEnd || now >= overlapEnd;
+        if (expired)
         {
+            LogSecretExpired(_audit, Tenant, ClientId, match == SecretMatch.Current ? "current" : "previous");
+            metrics.SecretExpired(Tenant);
             return ClientCredentialCheck.Failed;
         }
 
@@ -568,6 +631,12 @@ internal sealed partial class ClientGrain(
     /// <summary>Writes a new state; if storage fails, the activation keeps the last stored state.</summary>
     private async Task Persist(ClientMetadata? metadata, ClientState next)
     {
+        // A rotated-away secret whose overlap has ended is dropped by the next write, whatever it changes.
+        if (next.PreviousSecretExpiresAt is { } overlapEnd && overlapEnd <= time.GetUtcNow())
+        {
+            next = next with { PreviousSecretHash = null, PreviousSecretExpiresAt = null };
+        }
+
         var previous = state.State;
         state.State = next;
         try
@@ -656,6 +725,67 @@ internal sealed partial class ClientGrain(
             AuthMethod = metadata.TokenEndpointAuthMethod,
             RefreshTokenLifetimeSeconds = metadata.RefreshTokenExpirationTimeSeconds,
         };
+
+    /// <summary>
+    /// Whether an update rotates a confidential client's secret: on every update, or (near_expiry) once the secret is in
+    /// the last quarter of the tenant's current secret lifetime, expired, or has no expiry under a policy that now sets one.
+    /// </summary>
+    private bool RotationDue(SecretRotationRequest rotation, DateTimeOffset now)
+    {
+        if (IsPublic)
+        {
+            return false;
+        }
+
+        var expiresAt = state.State.SecretExpiresAt;
+        return !rotation.OnlyNearExpiry || expiresAt == 0 || expiresAt - now.ToUnixTimeSeconds() <= rotation.LifetimeSeconds / 4;
+    }
+
+    /// <summary>
+    /// <paramref name="next"/> with the new secret's hash and expiry; the old secret's hash stays acceptable until
+    /// min(now + overlap, its own expiry), and not at all when that is not in the future. One previous secret at most: a
+    /// rotation during an overlap ends the older one.
+    /// </summary>
+    private static ClientState Rotated(ClientState next, SecretRotationRequest rotation, DateTimeOffset now)
+    {
+        var oldExpiry = next.SecretExpiresAt == 0 ? DateTimeOffset.MaxValue : DateTimeOffset.FromUnixTimeSeconds(next.SecretExpiresAt);
+        var overlapEnd = now.AddSeconds(rotation.OverlapSeconds);
+        DateTimeOffset? previousUntil = overlapEnd < oldExpiry ? overlapEnd : oldExpiry;
+        if (previousUntil <= now || next.SecretHash.Length == 0)
+        {
+            previousUntil = null;
+        }
+
+        return next with
+        {
+            SecretHash = Secrets.Hash(rotation.NewSecret),
+            SecretExpiresAt = rotation.LifetimeSeconds > 0 ? now.ToUnixTimeSeconds() + rotation.LifetimeSeconds : 0,
+            PreviousSecretHash = previousUntil is null ? null : next.SecretHash,
+            PreviousSecretExpiresAt = previousUntil,
+            SchemaVersion = ClientState.CurrentSchemaVersion,
+        };
+    }
+
+    private void SecretRotated(string reason)
+    {
+        var (expiresAt, previousUntil) = (state.State.SecretExpiresAt, state.State.PreviousSecretExpiresAt);
+        LogSecretRotated(_audit, Tenant, ClientId, reason, expiresAt, previousUntil);
+        metrics.SecretRotated(Tenant, reason);
+    }
+
+    private enum SecretMatch
+    {
+        None,
+        Current,
+        Previous,
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} of tenant '{Tenant}' presented its {Which} secret, expired: authentication refused")]
+    private static partial void LogSecretExpired(ILogger logger, string tenant, string clientId, string which);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Rotated the secret of client {ClientId} of tenant '{Tenant}' ({Reason}); it expires at {SecretExpiresAt}, the previous one is accepted until {PreviousSecretExpiresAt} (empty: not at all)")]
+    private static partial void LogSecretRotated(ILogger logger, string tenant, string clientId, string reason, long secretExpiresAt, DateTimeOffset? previousSecretExpiresAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed client {ClientId} of tenant '{Tenant}': registered in open mode, it completed no authorization in time")]
     private static partial void LogUnusedClientRemoved(ILogger logger, string tenant, string clientId);

@@ -14,6 +14,10 @@ public sealed class GrainMetrics
     // Idle clients (lifecycle).
     private readonly Counter<long> _clientsReaped;
 
+    // Secret lifecycle: expired secrets presented, secrets rotated.
+    private readonly Counter<long> _secretsExpired;
+    private readonly Counter<long> _secretsRotated;
+
     public GrainMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
@@ -24,6 +28,12 @@ public sealed class GrainMetrics
         // Idle clients (lifecycle).
         _clientsReaped = meter.CreateCounter<long>(
             "registry.clients.reaped", "{client}", "Clients the idle-client sweep disabled or deleted (tag action: disabled|deleted)");
+
+        // Secret lifecycle.
+        _secretsExpired = meter.CreateCounter<long>(
+            "registry.client_secrets.expired", "{authentication}", "Client authentications refused because the secret (or the previous one, past its overlap) had expired");
+        _secretsRotated = meter.CreateCounter<long>(
+            "registry.client_secrets.rotated", "{secret}", "Client secrets rotated, by an RFC 7592 update (reason update) or an operator (reason admin)");
     }
 
     // Idle clients (lifecycle): the action tag's name and values.
@@ -38,4 +48,15 @@ public sealed class GrainMetrics
     // Idle clients (lifecycle).
     public void ClientReaped(string tenant, string action) => _clientsReaped.Add(
         1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant), new KeyValuePair<string, object?>(ReapedAction, action));
+
+    // Secret lifecycle.
+    public void SecretExpired(string tenant) => _secretsExpired.Add(1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant));
+
+    /// <summary>A secret rotated; <paramref name="reason"/>: <see cref="RotationByUpdate"/> or <see cref="RotationByAdmin"/>.</summary>
+    public void SecretRotated(string tenant, string reason) =>
+        _secretsRotated.Add(1, new KeyValuePair<string, object?>(RegistryTelemetry.Tenant, tenant), new KeyValuePair<string, object?>("reason", reason));
+
+    public const string RotationByUpdate = "update";
+
+    public const string RotationByAdmin = "admin";
 }

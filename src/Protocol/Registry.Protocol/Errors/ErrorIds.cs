@@ -127,6 +127,11 @@ public static class ErrorIds
     public const string TokenResourceNotGranted = "token.resource_not_granted";
     public const string ClientAuthPublicNotAllowed = "client_auth.public_not_allowed";
 
+    // Lifecycle — client secrets and today's policy: a registered scope the tenant no longer allows at the token
+    // endpoint; an operator's secret rotation asked for a public client (it has no secret).
+    public const string TokenScopeNotAllowed = "token.scope_not_allowed";
+    public const string AdminClientPublic = "admin.client_public";
+
     // The authorization endpoint (RFC 6749 §4.1.1, RFC 7636 §4.3, RFC 8707 §2), sign-in and consent.
     public const string AuthorizeClientInvalid = "authorize.client_invalid";
     public const string AuthorizeRedirectUriInvalid = "authorize.redirect_uri_invalid";
