@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -108,6 +109,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
             siloBuilder.Services.AddSingleton<TenantThrottles>();
+            siloBuilder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            siloBuilder.Services.AddSingleton<UpstreamSecrets>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<GrainMetrics>();
             siloBuilder.UseInMemoryReminderService();

@@ -16,4 +16,9 @@ public sealed record TenantDefinition(
     [property: Id(2)] int AdminTokenLifetimeSeconds,
     [property: Id(3)] RegistrationPolicy Policy,
     [property: Id(4)] string SigningAlgorithm,
-    [property: Id(5)] ThrottlePolicy Throttles);
+    [property: Id(5)] ThrottlePolicy Throttles)
+{
+    /// <summary>Where the tenant's users sign in; null: the tenant signs no users in.</summary>
+    [Id(6)]
+    public UpstreamDefinition? Upstream { get; init; }
+}

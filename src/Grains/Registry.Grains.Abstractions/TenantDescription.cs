@@ -18,4 +18,9 @@ public sealed record TenantDescription(
     [property: Id(5)] ThrottlePolicy Throttles,
     [property: Id(6)] bool Configured,
     [property: Id(7)] DateTimeOffset? CreatedAt,
-    [property: Id(8)] DateTimeOffset? UpdatedAt);
+    [property: Id(8)] DateTimeOffset? UpdatedAt)
+{
+    /// <summary>A runtime tenant's upstream OpenID Provider, without its client secret.</summary>
+    [Id(9)]
+    public UpstreamDefinition? Upstream { get; init; }
+}

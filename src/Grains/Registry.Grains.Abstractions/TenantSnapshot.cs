@@ -18,4 +18,9 @@ public sealed record TenantSnapshot(
     [property: Id(4)] SigningKeyMaterial[] SigningKeys,
     [property: Id(5)] byte[] IdentifierKey,
     [property: Id(6)] bool AcceptsLegacyIdentifiers,
-    [property: Id(7)] ThrottlePolicy Throttles);
+    [property: Id(7)] ThrottlePolicy Throttles)
+{
+    /// <summary>A runtime tenant's upstream OpenID Provider with its client secret (a configured tenant's is in the gateway's configuration).</summary>
+    [Id(8)]
+    public UpstreamDefinition? Upstream { get; init; }
+}

@@ -119,6 +119,12 @@ internal static class TenantAdminEndpoints
         }
 
         var grain = grains.GetGrain<ITenantGrain>(tenant);
+        if (definition.Value.Definition.Upstream is { ClientSecret.Length: 0 } kept
+            && !kept.SameClient((await GrainCalls.RetryAsync(grain, t => t.Describe(), http.RequestAborted))?.Upstream))
+        {
+            return Error(AdminJson.Invalid("upstream.client_secret is required: the tenant has no stored upstream of this issuer and client_id to keep it from"));
+        }
+
         var status = await GrainCalls.RetryAsync((grain, definition.Value.Definition), c => c.grain.Update(c.Definition), http.RequestAborted);
         if (Refusal(status, tenant) is { } refused)
         {

@@ -102,6 +102,11 @@ internal static class TenantDefinitions
             return invalid;
         }
 
+        if (UpstreamDefinitions.Check(request.Upstream, replacing, out var upstream) is { } badUpstream)
+        {
+            return badUpstream;
+        }
+
         var throttles = new ThrottlePolicy();
         if (request.MaxClients is { } max)
         {
@@ -115,7 +120,7 @@ internal static class TenantDefinitions
 
         var generated = secret is null && !replacing ? Secrets.NewSecret() : null;
         var hash = (secret ?? generated) is { } plain ? Secrets.Hash(plain) : [];
-        return (new TenantDefinition(adminId, hash, adminLifetime, policy, algorithm, throttles), generated);
+        return (new TenantDefinition(adminId, hash, adminLifetime, policy, algorithm, throttles) { Upstream = upstream }, generated);
     }
 
     /// <summary>A tenant as the API answers it.</summary>
@@ -153,6 +158,7 @@ internal static class TenantDefinitions
             IdleDisableAfterSeconds = policy.IdleDisableAfterSeconds,
             IdleDeleteAfterSeconds = policy.IdleDeleteAfterSeconds,
             SigningKeyLifetimeSeconds = policy.SigningKeyLifetimeSeconds,
+            Upstream = UpstreamDefinitions.ToResponse(tenant.Upstream),
         };
     }
 }

@@ -71,6 +71,9 @@ internal sealed record TenantRequest
 
     public int? MaxTokenLifetimeSeconds { get; init; }
 
+    /// <summary>The OpenID Provider the tenant's users sign in at; omitted: no user sign-in.</summary>
+    public UpstreamRequest? Upstream { get; init; }
+
     /// <summary>RS256 (default) or ES256.</summary>
     public string? SigningAlgorithm { get; init; }
 

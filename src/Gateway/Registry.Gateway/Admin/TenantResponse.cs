@@ -32,6 +32,9 @@ internal sealed record TenantResponse(
 
     public int RemoveUnusedOpenClientsAfterSeconds { get; init; }
 
+    /// <summary>The upstream OpenID Provider (never its client secret); null: the tenant signs no users in.</summary>
+    public UpstreamResponse? Upstream { get; init; }
+
     public int SecretLifetimeSeconds { get; init; }
 
     public string SecretRotation { get; init; } = SecretRotations.Never;

@@ -64,7 +64,7 @@ internal static partial class AuthorizeEndpoints
         }
 
         var authorization = validated.Value;
-        if (upstreams.Find(tenant.Name) is not { } upstream)
+        if (upstreams.Find(tenant) is not { } upstream)
         {
             return ErrorRedirect(tenant, redirect, request.State,
                 OAuthError.TemporarilyUnavailable(ErrorIds.AuthorizeSignInUnavailable, "this tenant has no sign-in configured"), StatusCodes.Status302Found);
@@ -120,7 +120,7 @@ internal static partial class AuthorizeEndpoints
         }
 
         http.Response.Cookies.Delete(bindingCookie, CookieOptions(http, tenant, TimeSpan.Zero));
-        if (upstreams.Find(tenant.Name) is not { } upstream)
+        if (upstreams.Find(tenant) is not { } upstream)
         {
             return Page(StatusCodes.Status400BadRequest, OAuthError.TemporarilyUnavailable(ErrorIds.AuthorizeSignInUnavailable, "this tenant has no sign-in configured"));
         }
@@ -167,7 +167,7 @@ internal static partial class AuthorizeEndpoints
         }
 
         var form = FormBody.Parse(body.Value).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-        var (session, sessionCookie) = upstreams.Find(tenant.Name) is { } upstream ? ReadSession(http, tenant, upstream, now) : (null, null);
+        var (session, sessionCookie) = upstreams.Find(tenant) is { } upstream ? ReadSession(http, tenant, upstream, now) : (null, null);
         if (session is null || !Sealing.FixedTimeEquals(form.GetValueOrDefault("csrf"), tenant.Tenant.Sealing.Mac(CsrfPurpose, sessionCookie!)))
         {
             return Page(StatusCodes.Status400BadRequest, OAuthError.InvalidRequest(ErrorIds.AuthorizeCsrfInvalid,

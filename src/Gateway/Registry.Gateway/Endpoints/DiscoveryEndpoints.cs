@@ -42,7 +42,7 @@ internal static class DiscoveryEndpoints
     private static JsonBytesResult Metadata(HttpContext http, DiscoveryCaching caching, Upstreams upstreams)
     {
         var tenant = http.Tenant();
-        var signsInUsers = upstreams.Find(tenant.Name) is not null;
+        var signsInUsers = upstreams.Find(tenant) is not null;
         var document = JsonWriting.ToBytes(w => ServerMetadata.Write(w, tenant.Issuer, tenant.Tenant.Policy, tenant.Tenant.SigningAlgorithms, signsInUsers));
         return new JsonBytesResult(document, caching.CacheControl, caching.Vary);
     }

@@ -25,6 +25,7 @@ internal sealed class TenantRuntime : IDisposable
         AdminClientId = snapshot.AdminClientId;
         AdminTokenLifetimeSeconds = snapshot.AdminTokenLifetimeSeconds;
         Policy = snapshot.Policy;
+        Upstream = snapshot.Upstream;
         Throttles = snapshot.Throttles;
         Identifiers = new ClientIdentifiers(snapshot.IdentifierKey, snapshot.AcceptsLegacyIdentifiers);
         Sealing = new Sealing(snapshot.IdentifierKey, snapshot.Name);
@@ -51,6 +52,9 @@ internal sealed class TenantRuntime : IDisposable
     public int AdminTokenLifetimeSeconds { get; }
 
     public RegistrationPolicy Policy { get; }
+
+    /// <summary>A runtime tenant's upstream OpenID Provider (the admin API's); a configured tenant's is in configuration.</summary>
+    public UpstreamDefinition? Upstream { get; }
 
     /// <summary>The tenant's limits (the gateway applies the per-address back-off's local cache with it).</summary>
     public ThrottlePolicy Throttles { get; }

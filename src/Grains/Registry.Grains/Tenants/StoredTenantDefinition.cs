@@ -18,6 +18,10 @@ public sealed record StoredTenantDefinition
     [Id(4), JsonPropertyName("SigningAlgorithm")] public string SigningAlgorithm { get; init; } = "RS256";
     [Id(5), JsonPropertyName("Throttles")] public StoredThrottlePolicy Throttles { get; init; } = new();
 
+    /// <summary>The upstream OpenID Provider, its client secret encrypted; written only when set (tenant version 5).</summary>
+    [Id(6), JsonPropertyName("Upstream"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StoredUpstream? Upstream { get; init; }
+
     public static StoredTenantDefinition From(TenantDefinition d) => new()
     {
         AdminClientId = d.AdminClientId,
@@ -39,7 +43,10 @@ public sealed record StoredTenantDefinition
         SigningAlgorithm,
         Throttles.ToPolicy());
 
-    /// <summary>Whether two definitions store the same thing (an identical repeat of a create).</summary>
+    /// <summary>
+    /// Whether two definitions store the same thing (an identical repeat of a create), their upstreams aside: an
+    /// encrypted secret differs at every encryption, so the tenant grain compares upstreams decrypted.
+    /// </summary>
     public bool SameAs(StoredTenantDefinition other) =>
-        System.Text.Json.JsonSerializer.Serialize(this) == System.Text.Json.JsonSerializer.Serialize(other);
+        System.Text.Json.JsonSerializer.Serialize(this with { Upstream = null }) == System.Text.Json.JsonSerializer.Serialize(other with { Upstream = null });
 }

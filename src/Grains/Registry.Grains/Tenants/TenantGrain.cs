@@ -18,6 +18,7 @@ namespace Registry.Grains.Tenants;
 internal sealed partial class TenantGrain(
     [PersistentState("tenant", RegistryStorage.Name)] IPersistentState<TenantState> state,
     TenantDirectory tenants,
+    UpstreamSecrets upstreams,
     TimeProvider time,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
@@ -52,7 +53,7 @@ internal sealed partial class TenantGrain(
         _nextSequence = state.State.SequenceCeiling;
         var configured = tenants.Find(Name);
         _configured = configured is not null;
-        var settings = configured ?? (IsRuntimeTenant ? state.State.Definition!.ToSettings(Name, tenants.Development) : null);
+        var settings = configured ?? (IsRuntimeTenant ? RuntimeSettings(state.State.Definition!) : null);
         if (settings is null)
         {
             return;
@@ -83,7 +84,10 @@ internal sealed partial class TenantGrain(
 
         var stored = _configured ? null : state.State;
         return Task.FromResult<TenantDescription?>(new TenantDescription(
-            s.Name, s.AdminClientId, s.AdminTokenLifetimeSeconds, s.Policy, s.SigningAlgorithm, s.Throttles, _configured, stored?.CreatedAt, stored?.UpdatedAt));
+            s.Name, s.AdminClientId, s.AdminTokenLifetimeSeconds, s.Policy, s.SigningAlgorithm, s.Throttles, _configured, stored?.CreatedAt, stored?.UpdatedAt)
+        {
+            Upstream = s.Upstream?.WithoutSecret(),
+        });
     }
 
     async Task<TenantChangeStatus> ITenantGrain.Create(TenantDefinition definition)
@@ -96,7 +100,7 @@ internal sealed partial class TenantGrain(
         var stored = StoredTenantDefinition.From(definition);
         if (IsRuntimeTenant)
         {
-            if (!state.State.Definition!.SameAs(stored))
+            if (!state.State.Definition!.SameAs(stored) || !upstreams.Same(Name, state.State.Definition.Upstream, definition.Upstream))
             {
                 return TenantChangeStatus.Exists;
             }
@@ -111,6 +115,8 @@ internal sealed partial class TenantGrain(
         {
             return TenantChangeStatus.LimitReached;
         }
+
+        stored = stored with { Upstream = upstreams.Protect(Name, definition.Upstream, null) };
 
         // Whatever an earlier tenant of this name left (a delete that did not finish) never reaches this one.
         await GrainFactory.GetGrain<IInitialAccessTokensGrain>(Name).RevokeAll();
@@ -129,7 +135,7 @@ internal sealed partial class TenantGrain(
             FirstSequence = ceiling,
         });
         _nextSequence = ceiling;
-        Serve(stored.ToSettings(Name, tenants.Development));
+        Serve(RuntimeSettings(stored));
         await ScheduleIdleSweepAsync(always: false);
         LogTenantCreated(logger, Name, state.State.SigningKeys[0].KeyId, definition.SigningAlgorithm);
         await Index.Publish(Name);
@@ -152,7 +158,10 @@ internal sealed partial class TenantGrain(
         // An empty hash keeps the admin secret (a replacement that does not rotate it).
         var stored = StoredTenantDefinition.From(definition.AdminSecretHash.Length == 0
             ? definition with { AdminSecretHash = state.State.Definition!.AdminSecretHash }
-            : definition);
+            : definition) with
+        {
+            Upstream = upstreams.Protect(Name, definition.Upstream, state.State.Definition!.Upstream),
+        };
         var next = state.State.Copy();
         next.Definition = stored;
         next.UpdatedAt = time.GetUtcNow();
@@ -164,7 +173,7 @@ internal sealed partial class TenantGrain(
         }
 
         await PersistAsync(next);
-        Serve(stored.ToSettings(Name, tenants.Development));
+        Serve(RuntimeSettings(stored));
         await ScheduleIdleSweepAsync(always: true);
         await Index.Publish(Name);
         return TenantChangeStatus.Ok;
@@ -348,6 +357,10 @@ internal sealed partial class TenantGrain(
         }
     }
 
+    /// <summary>A runtime tenant's settings from its stored definition, its upstream's secret decrypted.</summary>
+    private TenantSettings RuntimeSettings(StoredTenantDefinition stored) =>
+        stored.ToSettings(Name, tenants.Development) with { Upstream = upstreams.Unprotect(Name, stored.Upstream) };
+
     /// <summary>Serves <paramref name="settings"/> from now on (limits start afresh).</summary>
     private void Serve(TenantSettings settings)
     {
@@ -365,7 +378,10 @@ internal sealed partial class TenantGrain(
             SigningKeyFactory.Material(state.State.SigningKeys, settings.SigningAlgorithm),
             state.State.IdentifierKey,
             state.State.AcceptsLegacyIdentifiers,
-            settings.Throttles);
+            settings.Throttles)
+        {
+            Upstream = settings.Upstream,
+        };
     }
 
     /// <summary>

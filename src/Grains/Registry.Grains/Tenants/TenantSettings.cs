@@ -1,3 +1,4 @@
+using Registry.Grains.Abstractions;
 using Registry.Protocol.Metadata;
 using Registry.Protocol.Throttling;
 
@@ -12,4 +13,8 @@ public sealed record TenantSettings(
     int AdminTokenLifetimeSeconds,
     RegistrationPolicy Policy,
     string SigningAlgorithm,
-    ThrottlePolicy Throttles);
+    ThrottlePolicy Throttles)
+{
+    /// <summary>A runtime tenant's upstream OpenID Provider, its secret decrypted (null: none, or a configured tenant).</summary>
+    public UpstreamDefinition? Upstream { get; init; }
+}
