@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -77,6 +78,8 @@ public sealed class IdleClusterFixture : IAsyncLifetime
             // its passes out of the way (each test runs its passes itself).
             siloBuilder.Services.Configure<IdleSweepOptions>(sweep => sweep.Interval = Interval);
             siloBuilder.Services.AddSingleton<TenantThrottles>();
+            siloBuilder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            siloBuilder.Services.AddSingleton<UpstreamSecrets>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<GrainMetrics>();
             siloBuilder.AddIncomingGrainCallFilter(Calls);
