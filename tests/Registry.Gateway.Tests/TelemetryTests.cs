@@ -14,7 +14,7 @@ namespace Registry.Gateway.Tests;
 /// </summary>
 public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
 {
-    private static readonly string[] AllowedLabels = ["otel_scope_name", "tenant", "outcome", "error", "grant_type", "client_kind", "operation", "endpoint", "reason", "le"];
+    private static readonly string[] AllowedLabels = ["otel_scope_name", "tenant", "outcome", "error", "grant_type", "client_kind", "operation", "endpoint", "reason", "action", "kind", "le"];
 
     private readonly Flow _flow;
 
@@ -60,6 +60,8 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
             "registry_tokens_total", "registry_client_authentication_failures_total", "registry_registration_token_failures_total",
             "registry_request_duration_seconds", "registry_clients", "registry_silos_active", "registry_throttled_total",
             "orleans_catalog_activations", "orleans_storage_write_latency_milliseconds", "http_server_request_duration_seconds", "dotnet_gc_collections_total",
+            "registry_client_secrets_expired_total", "registry_client_secrets_rotated_total", "registry_clients_reaped_total", "registry_tokens_revoked_total",
+            "registry_signing_key_age_seconds",
         })
         {
             Assert.Contains(name, families);
@@ -190,6 +192,11 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
                     ["Registry:Tenants:default:AdminClientSecret"] = "operator-secret-value",
                     ["Registry:Tenants:default:MaxClients"] = "2",
                     ["Registry:Telemetry:Tracing"] = "On",
+                    ["Registry:Tenants:lifecycle:AdminClientSecret"] = LifecycleSecret,
+                    ["Registry:Tenants:lifecycle:SecretLifetimeSeconds"] = "2",
+                    ["Registry:Tenants:lifecycle:SecretOverlapSeconds"] = "0",
+                    ["Registry:Tenants:lifecycle:SecretRotation"] = "on_update",
+                    ["Registry:Tenants:lifecycle:IdleDisableAfterSeconds"] = "1",
                 },
                 builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
             var http = Server.Http;
@@ -211,6 +218,8 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
             await (await http.SendJsonAsync(HttpMethod.Post, "/register", access, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Forbidden, "insufficient_scope");
             Assert.Equal(HttpStatusCode.NoContent, (await http.SendJsonAsync(HttpMethod.Delete, path, updated.Str("registration_access_token"), null)).StatusCode);
 
+            await LifecycleAsync(http);
+
             ClientIds.AddRange([Client.Str("client_id"), other.Str("client_id")]);
             Secrets.AddRange([admin, access, Client.Str("client_secret"), Client.Str("registration_access_token"), updated.Str("registration_access_token"), other.Str("client_secret")]);
             await Server.Services.GetRequiredService<ClientCountReporter>().FlushAsync();
@@ -219,5 +228,46 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
         }
 
         public async Task DisposeAsync() => await Server.DisposeAsync();
+
+        /// <summary>
+        /// What the lifecycle panels count, at tenant "lifecycle" (2 s secrets rotated on update, clients idle after
+        /// 1 s): a token revoked, a secret rotated, an expired secret refused, an idle client disabled by the sweep.
+        /// </summary>
+        private async Task LifecycleAsync(HttpClient http)
+        {
+            const string Prefix = "/tenants/lifecycle";
+            var admin = await http.AdminTokenAsync(Prefix, secret: LifecycleSecret);
+            var client = await http.RegisterAsync(Prefix, adminToken: admin);
+            var token = await http.ClientTokenAsync(Prefix, client);
+            using (var revoke = new HttpRequestMessage(HttpMethod.Post, Prefix + "/revoke") { Content = new FormUrlEncodedContent([new("token", token)]) })
+            {
+                revoke.Headers.Authorization = OAuthClient.Basic(client);
+                using var revoked = await http.SendAsync(revoke);
+                Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+            }
+
+            var path = new Uri(client.Str("registration_client_uri")).AbsolutePath;
+            using var update = await http.SendJsonAsync(HttpMethod.Put, path, client.Str("registration_access_token"),
+                $$"""{"client_id": "{{client.Str("client_id")}}", "grant_types": ["client_credentials"]}""");
+            var rotated = await update.JsonAsync();
+            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+            Assert.NotEqual(client.Str("client_secret"), rotated.Str("client_secret"));
+            Secrets.AddRange([admin, token, client.Str("client_secret"), rotated.Str("client_secret"), client.Str("registration_access_token"), rotated.Str("registration_access_token")]);
+
+            Assert.NotEmpty(await http.ClientTokenAsync(Prefix, rotated));
+            await Eventually.UntilAsync(
+                async () =>
+                {
+                    using var attempt = await http.TokenAsync(Prefix, "grant_type=client_credentials", OAuthClient.Basic(client.Str("client_id"), rotated.Str("client_secret")));
+                    return attempt.StatusCode;
+                },
+                status => status == HttpStatusCode.Unauthorized,
+                TimeSpan.FromSeconds(10),
+                "the rotated secret's expiry");
+            var sweep = Server.Services.GetRequiredService<IGrainFactory>().GetGrain<Registry.Grains.Abstractions.IIdleClientSweepGrain>("lifecycle");
+            await Eventually.UntilAsync(sweep.SweepNow, pass => pass.Disabled == 1, TimeSpan.FromSeconds(10), "the idle client disabled by the sweep");
+        }
     }
+
+    private const string LifecycleSecret = "lifecycle-bootstrap-secret-0123456789ab";
 }
