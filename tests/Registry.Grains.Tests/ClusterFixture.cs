@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -51,6 +52,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The silo's Data Protection key ring (one folder per test run).</summary>
+    public static readonly string KeyRingPath = Path.Combine(Path.GetTempPath(), "registry-grain-tests-keyring-" + Environment.ProcessId);
+
+    /// <summary>The silo's services (its signing-key protector, its signer's key cache).</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
 
     public async Task InitializeAsync()
     {
@@ -107,6 +114,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 [AdminResetTenant] = new() { AdminClientSecret = AcmeSecret, Limits = new() { ClientFailuresBeforeBackoff = FailuresBeforeBackoff, BackoffSeconds = BackoffSeconds } },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddRegistrySigningKeys();
+            siloBuilder.Services.AddDataProtection().PersistKeysToFileSystem(Directory.CreateDirectory(KeyRingPath));
             siloBuilder.Services.AddSingleton<TenantThrottles>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<GrainMetrics>();

@@ -6,6 +6,8 @@ namespace Registry.Grains.Abstractions;
 /// <summary>
 /// Everything the gateway needs to serve a tenant; cached there. <see cref="IdentifierKey"/> is the key of
 /// the MACs its client ids and registration access tokens carry (see Registry.Protocol's ClientIdentifiers);
+/// <see cref="SigningKeys"/> are public keys only, newest activation first (Id 4 carried private keys until version 12:
+/// gateways and silos of that version do not mix).
 /// <see cref="AcceptsLegacyIdentifiers"/> says the tenant had clients before ids carried one.
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -15,7 +17,7 @@ public sealed record TenantSnapshot(
     [property: Id(1)] string AdminClientId,
     [property: Id(2)] int AdminTokenLifetimeSeconds,
     [property: Id(3)] RegistrationPolicy Policy,
-    [property: Id(4)] SigningKeyMaterial[] SigningKeys,
+    [property: Id(8)] PublicSigningKey[] SigningKeys,
     [property: Id(5)] byte[] IdentifierKey,
     [property: Id(6)] bool AcceptsLegacyIdentifiers,
     [property: Id(7)] ThrottlePolicy Throttles);

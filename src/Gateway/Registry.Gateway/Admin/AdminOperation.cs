@@ -22,6 +22,10 @@ internal sealed record AdminOperation(string Name)
     public const string ConsentList = "consent_list";
     public const string ConsentRevoke = "consent_revoke";
 
+    // Signing keys (issue 12, part A).
+    public const string SigningKeyList = "signing_key_list";
+    public const string SigningKeyRotate = "signing_key_rotate";
+
     /// <summary>How errors are answered: Basic challenges at the token endpoint, operator Bearer challenges elsewhere.</summary>
     public EndpointKind Kind => Name == Token ? EndpointKind.Token : EndpointKind.Admin;
 }

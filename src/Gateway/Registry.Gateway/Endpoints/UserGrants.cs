@@ -93,7 +93,7 @@ internal static class UserGrants
         {
             // The cluster could not take this one write: the tokens stand (at worst an open client is later removed as unused).
         }
-        var access = issuer.IssueForUser(tenant, grant, grant.Scope, audiences.Value, client.LifetimeSeconds);
+        var access = await issuer.IssueForUser(tenant, grant, grant.Scope, audiences.Value, client.LifetimeSeconds);
         return new IssuedToken(access, new TokenGrant(grant.Scope, client.LifetimeSeconds)) { RefreshToken = refreshToken };
     }
 
@@ -140,7 +140,7 @@ internal static class UserGrants
             return scope.Error ?? audiences.Error!;
         }
 
-        var access = issuer.IssueForUser(tenant, grant, scope.Value, audiences.Value, client.LifetimeSeconds);
+        var access = await issuer.IssueForUser(tenant, grant, scope.Value, audiences.Value, client.LifetimeSeconds);
         return new IssuedToken(access, new TokenGrant(scope.Value, client.LifetimeSeconds)) { RefreshToken = next };
     }
 
