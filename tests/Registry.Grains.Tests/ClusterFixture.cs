@@ -92,6 +92,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["fresh"] = new() { AdminClientSecret = AcmeSecret },
                 ["stored-v2"] = new() { AdminClientSecret = AcmeSecret },
                 ["counted"] = new() { AdminClientSecret = AcmeSecret },
+                ["rotated"] = new() { AdminClientSecret = AcmeSecret },
+                ["rotated-es"] = new() { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" },
 
                 // Low limits, each tenant for the tests of one limit. Rates so slow and back-offs so long that
                 // nothing refills or ends while a test runs: the tests never wait for the clock.

@@ -517,6 +517,37 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(stored, fixture.Storage.Json("operator", GrainId.Create("operator", IOperatorGrain.Key)));
     }
 
+    /// <summary>
+    /// Version 5 as written today: the lifecycle policy members, and rotating keys stored protected (a next key
+    /// published ahead, the current one, a superseded one). Read without activating the tenant (its schedule depends
+    /// on today's date) and written back exactly; its protected keys come from another key ring, so nothing signs here.
+    /// </summary>
+    [Fact]
+    public void A_tenant_stored_by_version_5_reads_its_lifecycle_policy_and_protected_keys_and_writes_them_back_exactly()
+    {
+        var stored = Document("tenant-v5.json");
+
+        var state = JsonSerializer.Deserialize<Registry.Grains.Tenants.TenantState>(stored)!;
+
+        Assert.Equal(5, state.SchemaVersion);
+        Assert.All(state.SigningKeys, k => Assert.Null(k.Pkcs8PrivateKey));
+        Assert.All(state.SigningKeys, k => Assert.NotEmpty(k.ProtectedPrivateKey!));
+        var keys = Registry.Grains.Tenants.SigningKeySchedule.Describe(state.SigningKeys, TimeSpan.FromDays(1), At("2026-12-01T00:00:00+00:00"));
+        Assert.Equal(
+            [("lTVJBO7nLBuQS3Cv9u_tG95wKUSWHvzBwL_NcO6ha-Y", "next"), ("cSwF9hUGIIG-GMnISwskFU-75M57Ymn5p3CzEua1i24", "current"), ("M4m-JvpQLDu1Q8FNSqe5w1kXjD9pbES8kIxVxxSGoYU", "previous")],
+            keys.Select(k => (k.KeyId, k.Status)));
+        Assert.Equal(At("2026-12-01T07:45:00+00:00"), keys[2].RetiresAt);
+        var publicKey = Registry.Grains.Tenants.SigningKeyFactory.PublicKeys(state.SigningKeys)[1];
+        using var ec = System.Security.Cryptography.ECDsa.Create();
+        ec.ImportSubjectPublicKeyInfo(publicKey.SubjectPublicKeyInfo, out _);
+        Assert.Equal(publicKey.KeyId, Registry.Protocol.Security.PublicJwk.FromEc(ec.ExportParameters(false), "ES256").Kid);
+
+        var policy = state.Definition!.Policy.ToPolicy(false);
+        Assert.Equal((7_776_000, SecretRotation.NearExpiry, 600), (policy.SecretLifetimeSeconds, policy.SecretRotation, policy.SecretOverlapSeconds));
+        Assert.Equal((2_592_000, 5_184_000, 172_800), (policy.IdleDisableAfterSeconds, policy.IdleDeleteAfterSeconds, policy.SigningKeyLifetimeSeconds));
+        Assert.Equal(stored, JsonSerializer.Serialize(state));
+    }
+
     /// <summary>The public key (SubjectPublicKeyInfo) of a stored key of an older version, from its clear PKCS#8.</summary>
     private static byte[] PublicKeyOf(JsonElement storedKey)
     {

@@ -10,15 +10,13 @@ namespace Registry.Grains.Tenants;
 /// <summary>
 /// Tenants' private signing keys decrypted in this silo's memory (one per silo, shared by its signer activations):
 /// a key is decrypted once, when first asked for, and kept; a tenant's key list is re-read from its grain when a key
-/// id is not known (a new key) and at least every <see cref="MaxAge"/> (so retired and deleted keys stop signing).
+/// id is not known (a new key) and at least every <see cref="MaxAge"/> (so retired and deleted keys stop signing);
+/// keys already decrypted are kept across re-reads, so only new keys are decrypted.
 /// </summary>
 public sealed partial class SigningKeyCache(SigningKeyProtector protector, TimeProvider time, ILogger<SigningKeyCache> logger)
 {
     /// <summary>How long a tenant's key list is used without asking its grain again.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-
-    /// <summary>An unknown key id re-reads the list at most this often (a stream of bogus ids cannot flood the tenant grain).</summary>
-    private static readonly TimeSpan MissInterval = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, TenantKeys> _tenants = new(StringComparer.Ordinal);
 
@@ -26,17 +24,12 @@ public sealed partial class SigningKeyCache(SigningKeyProtector protector, TimeP
     public async ValueTask<TokenSigningKey?> FindAsync(string tenant, string keyId, IGrainFactory grains)
     {
         var now = time.GetTimestamp();
-        if (_tenants.TryGetValue(tenant, out var keys) && time.GetElapsedTime(keys.LoadedAt, now) < MaxAge)
+        // An unknown id re-reads the list at once: key ids come from gateways' tenant snapshots, never from callers
+        // of the gateway, so a miss means a key newer than this silo's list.
+        if (_tenants.TryGetValue(tenant, out var keys) && time.GetElapsedTime(keys.LoadedAt, now) < MaxAge
+            && keys.Keys.TryGetValue(keyId, out var key))
         {
-            if (keys.Keys.TryGetValue(keyId, out var key))
-            {
-                return key;
-            }
-
-            if (time.GetElapsedTime(keys.LoadedAt, now) < MissInterval)
-            {
-                return null;
-            }
+            return key;
         }
 
         var loaded = await LoadAsync(tenant, keys, grains);
