@@ -32,9 +32,9 @@ public sealed class PrePublishedKeyTests : IDisposable
         using var jwks = JsonDocument.Parse(runtime.Jwks);
         Assert.Equal([next.KeyId, current.KeyId], jwks.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()));
 
-        var before = await issuer.Issue(tenant, "registerClient", MetadataDefaults.RegisterScope, 900);
+        var before = await issuer.Issue(tenant, "registerClient", MetadataDefaults.RegisterScope, 3600);
         _time.Advance(TimeSpan.FromMinutes(30));
-        var after = await issuer.Issue(tenant, "registerClient", MetadataDefaults.RegisterScope, 900);
+        var after = await issuer.Issue(tenant, "registerClient", MetadataDefaults.RegisterScope, 3600);
 
         Assert.Equal(current.KeyId, new JsonWebToken(before).Kid);
         Assert.Equal(next.KeyId, new JsonWebToken(after).Kid);
