@@ -100,7 +100,7 @@ start_azurite() {
   local data=(--inMemoryPersistence)
   [ "$AZURITE_DATA" != memory ] && { mkdir -p "$AZURITE_DATA"; data=(--location "$AZURITE_DATA"); }
   spawn azurite "$TOOLS_DIR/azurite/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" "${data[@]}"
-  spawn azurite-blob "$TOOLS_DIR/azurite/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" "${data[@]}"
+  spawn azurite-blob "$TOOLS_DIR/azurite/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" --skipApiVersionCheck "${data[@]}"
   local port
   for port in "$AZURITE_PORT" "$AZURITE_BLOB_PORT"; do
     for _ in $(seq 1 200); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue 2; sleep 0.1; done
