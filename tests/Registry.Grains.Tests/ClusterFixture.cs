@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using Registry.Grains.Telemetry;
 using Registry.Grains.Tenants;
 using Registry.Hosting.Configuration;
+using Registry.Silo.Hosting.DataProtection;
 using Registry.Silo.Hosting.Tenancy;
 
 namespace Registry.Grains.Tests;
@@ -116,8 +117,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 [AdminResetTenant] = new() { AdminClientSecret = AcmeSecret, Limits = new() { ClientFailuresBeforeBackoff = FailuresBeforeBackoff, BackoffSeconds = BackoffSeconds } },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
-            siloBuilder.Services.AddRegistrySigningKeys();
-            siloBuilder.Services.AddDataProtection().PersistKeysToFileSystem(Directory.CreateDirectory(KeyRingPath));
+            siloBuilder.Services.AddSigningKeyProtection().PersistKeysToFileSystem(Directory.CreateDirectory(KeyRingPath));
             siloBuilder.Services.AddSingleton<TenantThrottles>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<GrainMetrics>();

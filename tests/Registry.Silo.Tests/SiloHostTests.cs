@@ -1,13 +1,13 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
-using Registry.Hosting.Configuration;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Registry.Grains.Abstractions;
+using Registry.Hosting.Configuration;
 using Registry.Silo.Hosting;
 using Registry.Silo.Hosting.DataProtection;
 

@@ -6,8 +6,8 @@ namespace Registry.Grains.Abstractions;
 /// <summary>
 /// Everything the gateway needs to serve a tenant; cached there. <see cref="IdentifierKey"/> is the key of
 /// the MACs its client ids and registration access tokens carry (see Registry.Protocol's ClientIdentifiers);
-/// <see cref="SigningKeys"/> are public keys only, newest activation first (Id 4 carried private keys until version 12:
-/// gateways and silos of that version do not mix).
+/// <see cref="SigningKeys"/> are public keys only, newest activation first (Id 4 carried private keys before signing
+/// moved into the silo: gateways and silos from before that change do not mix).
 /// <see cref="AcceptsLegacyIdentifiers"/> says the tenant had clients before ids carried one.
 /// </summary>
 [GenerateSerializer, Immutable]

@@ -22,7 +22,7 @@ internal sealed record AdminOperation(string Name)
     public const string ConsentList = "consent_list";
     public const string ConsentRevoke = "consent_revoke";
 
-    // Signing keys (issue 12, part A).
+    // Signing keys.
     public const string SigningKeyList = "signing_key_list";
     public const string SigningKeyRotate = "signing_key_rotate";
 

@@ -13,7 +13,7 @@ namespace Registry.Grains.Tenants;
 /// id is not known (a new key) and at least every <see cref="MaxAge"/> (so retired and deleted keys stop signing);
 /// keys already decrypted are kept across re-reads, so only new keys are decrypted.
 /// </summary>
-public sealed partial class SigningKeyCache(SigningKeyProtector protector, TimeProvider time, ILogger<SigningKeyCache> logger)
+public sealed partial class SigningKeyCache(ISigningKeyProtector protector, TimeProvider time, ILogger<SigningKeyCache> logger)
 {
     /// <summary>How long a tenant's key list is used without asking its grain again.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);

@@ -20,7 +20,7 @@ internal static class SigningKeyFactory
     }
 
     /// <summary>A tenant key signing from <paramref name="activatesAt"/>: its private key protected, the clear copy wiped.</summary>
-    public static StoredSigningKey NewProtected(string algorithm, DateTimeOffset now, DateTimeOffset activatesAt, SigningKeyProtector protector)
+    public static StoredSigningKey NewProtected(string algorithm, DateTimeOffset now, DateTimeOffset activatesAt, ISigningKeyProtector protector)
     {
         var (keyId, pkcs8, spki) = Generate(algorithm);
         try
@@ -42,7 +42,7 @@ internal static class SigningKeyFactory
     }
 
     /// <summary>A key stored in clear (tenant documents of version 4 and older) rewritten protected, with its public key.</summary>
-    public static StoredSigningKey Protect(StoredSigningKey legacy, SigningKeyProtector protector)
+    public static StoredSigningKey Protect(StoredSigningKey legacy, ISigningKeyProtector protector)
     {
         var pkcs8 = legacy.Pkcs8PrivateKey!;
         var key = legacy.Copy();

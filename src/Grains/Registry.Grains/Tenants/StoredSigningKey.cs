@@ -4,7 +4,7 @@ namespace Registry.Grains.Tenants;
 
 /// <summary>
 /// A signing key as stored. A tenant's private key is stored only protected (<see cref="ProtectedPrivateKey"/>,
-/// ASP.NET Core Data Protection, see <see cref="SigningKeyProtector"/>) so the grain store never holds it in clear;
+/// the silo's Data Protection key ring, see <see cref="ISigningKeyProtector"/>) so the grain store never holds it in clear;
 /// its public key (<see cref="PublicKey"/>) is in clear, so gateways and the JWKS need no decryption.
 /// <see cref="Pkcs8PrivateKey"/> is the clear key of tenant documents of version 4 and older (rewritten protected on
 /// the tenant's next activation) and of the operator's keys (signed in the gateway, see OperatorState).
@@ -22,7 +22,7 @@ public sealed class StoredSigningKey
 
     [Id(3), JsonPropertyName("CreatedAt")] public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The PKCS#8 private key protected with the purpose <see cref="SigningKeyProtector.Purpose"/>.</summary>
+    /// <summary>The PKCS#8 private key protected by the silo's <see cref="ISigningKeyProtector"/>.</summary>
     [Id(4), JsonPropertyName("ProtectedPrivateKey"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public byte[]? ProtectedPrivateKey { get; set; }
 

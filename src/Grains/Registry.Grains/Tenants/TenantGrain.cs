@@ -10,7 +10,7 @@ namespace Registry.Grains.Tenants;
 /// One tenant. Serves its settings — from the silo's configuration for a tenant named there (configuration is
 /// their source of truth; such a tenant cannot be created, changed or deleted here), else from the definition
 /// stored when it was created at runtime — and owns its signing keys: a key of the tenant's algorithm (RS256 or
-/// ES256) is generated on first use and persisted (its private key protected, see <see cref="SigningKeyProtector"/>), so
+/// ES256) is generated on first use and persisted (its private key protected, see <see cref="ISigningKeyProtector"/>), so
 /// tokens stay valid across restarts when the grain storage is durable; keys rotate on the schedule of
 /// <see cref="SigningKeySchedule"/>, driven by a grain timer while active and a reminder while not, and on demand.
 /// Its identifier key (the MAC key of client ids and registration access tokens) is generated and
@@ -22,7 +22,7 @@ internal sealed partial class TenantGrain(
     [PersistentState("tenant", RegistryStorage.Name)] IPersistentState<TenantState> state,
     TenantDirectory tenants,
     TimeProvider time,
-    SigningKeyProtector protector,
+    ISigningKeyProtector protector,
     SigningKeyAges keyAges,
     ILogger<TenantGrain> logger) : Grain, ITenantGrain, IRemindable
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registry.Grains.Tenants;
@@ -24,13 +25,27 @@ public static class KeyRingConfiguration
 
     public const string DefaultBlobContainer = "registry-data-protection";
 
+    /// <summary>The Data Protection application name: every silo of a deployment must share it (and the key ring).</summary>
+    public const string ApplicationName = "Registry";
+
     /// <summary>The folder used when none is configured: ~/.local/share/Registry/data-protection on Linux.</summary>
     public static string DefaultKeyRingPath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Registry", "data-protection");
 
-    internal static void Configure(IServiceCollection services, IConfiguration configuration, RegistryClusterOptions options)
+    /// <summary>
+    /// Data Protection (application <see cref="ApplicationName"/>) and what the grains need for their keys; the key
+    /// ring's place is the caller's (see <see cref="Configure"/>).
+    /// </summary>
+    public static IDataProtectionBuilder AddSigningKeyProtection(this IServiceCollection services)
     {
         services.AddRegistrySigningKeys();
+        services.TryAddSingleton<ISigningKeyProtector, DataProtectionKeyProtector>();
+        return services.AddDataProtection().SetApplicationName(ApplicationName);
+    }
+
+    internal static void Configure(IServiceCollection services, IConfiguration configuration, RegistryClusterOptions options)
+    {
+        services.AddSigningKeyProtection();
         var section = configuration.GetSection(Section);
         if (options.Storage == StorageKind.Memory)
         {

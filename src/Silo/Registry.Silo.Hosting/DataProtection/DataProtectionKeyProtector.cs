@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using Registry.Grains.Tenants;
 
-namespace Registry.Grains.Tenants;
+namespace Registry.Silo.Hosting.DataProtection;
 
-/// <summary>
-/// Protects tenants' private signing keys for the grain store with the silo's Data Protection key ring (chosen by
-/// the silo host: a folder for the embedded default, Azure Blob storage in a cluster). One per silo.
-/// </summary>
-public sealed class SigningKeyProtector(IDataProtectionProvider provider)
+/// <summary>Tenants' signing keys protected with the silo's Data Protection key ring (see <see cref="KeyRingConfiguration"/>).</summary>
+public sealed class DataProtectionKeyProtector(IDataProtectionProvider provider) : ISigningKeyProtector
 {
     /// <summary>The Data Protection purpose: a new format of protected keys gets a new purpose.</summary>
     public const string Purpose = "Registry.SigningKeys.v1";
