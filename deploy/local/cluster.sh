@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A local Registry cluster without Docker: Redis (membership), Azurite (Azure Table grain state),
+# A local Registry cluster without Docker: Redis (membership), Azurite (Azure Table grain state; Azure Blob for the
+# silos' Data Protection key ring),
 # N silos and a gateway in cluster (client) mode, each its own process on loopback.
 #
 #   deploy/local/cluster.sh up               start everything; prints the gateway URL once it answers discovery
@@ -15,7 +16,8 @@
 #   deploy/local/cluster.sh install          install redis-server (apt) and Azurite (npm) if missing, build if needed
 #   deploy/local/cluster.sh down             stop everything this script started (by pid)
 #
-# Environment: SILOS (2), GATEWAY_PORT (5000), REDIS_PORT (6390), AZURITE_PORT (10012),
+# Environment: SILOS (2), GATEWAY_PORT (5000), REDIS_PORT (6390), AZURITE_PORT (10012, tables),
+# AZURITE_BLOB_PORT (AZURITE_PORT+1, blobs),
 # SILO_PORT_BASE (11110: silo K listens on base+K; gateway port 30010+K, health 8090+K),
 # AZURITE_DATA (memory | a folder), RUN_DIR (<repo>/.run/cluster), TOOLS_DIR (~/.cache/registry-tools),
 # CLUSTER_ID (registry-local), ASPNETCORE_ENVIRONMENT (Development). Registry__* variables (tenants, admin
@@ -30,6 +32,7 @@ SILOS=${SILOS:-2}
 GATEWAY_PORT=${GATEWAY_PORT:-5000}
 REDIS_PORT=${REDIS_PORT:-6390}
 AZURITE_PORT=${AZURITE_PORT:-10012}
+AZURITE_BLOB_PORT=${AZURITE_BLOB_PORT:-$((AZURITE_PORT + 1))}
 SILO_PORT_BASE=${SILO_PORT_BASE:-11110}
 SILO_GATEWAY_PORT_BASE=${SILO_GATEWAY_PORT_BASE:-30010}
 SILO_HTTP_PORT_BASE=${SILO_HTTP_PORT_BASE:-8090}
@@ -41,7 +44,7 @@ CONFIGURATION=${CONFIGURATION:-Release}
 
 AZURITE_VERSION=3.37.0
 ACCOUNT_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
-TABLES="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+TABLES="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1;"
 SILO_DLL=$repo/src/Silo/Registry.Silo/bin/$CONFIGURATION/net10.0/Registry.Silo.dll
 GATEWAY_DLL=$repo/src/Gateway/Registry.Gateway/bin/$CONFIGURATION/net10.0/Registry.Gateway.dll
 
@@ -97,8 +100,12 @@ start_azurite() {
   local data=(--inMemoryPersistence)
   [ "$AZURITE_DATA" != memory ] && { mkdir -p "$AZURITE_DATA"; data=(--location "$AZURITE_DATA"); }
   spawn azurite "$TOOLS_DIR/azurite/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" "${data[@]}"
-  for _ in $(seq 1 200); do (exec 3<>"/dev/tcp/127.0.0.1/$AZURITE_PORT") 2>/dev/null && return 0; sleep 0.1; done
-  log "azurite did not start (see $RUN_DIR/logs/azurite.log)"; return 1
+  spawn azurite-blob "$TOOLS_DIR/azurite/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" --skipApiVersionCheck "${data[@]}"
+  local port
+  for port in "$AZURITE_PORT" "$AZURITE_BLOB_PORT"; do
+    for _ in $(seq 1 200); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue 2; sleep 0.1; done
+    log "azurite did not start on port $port (see $RUN_DIR/logs/azurite*.log)"; return 1
+  done
 }
 
 cluster_env() {
@@ -175,6 +182,7 @@ cmd_down() {
   for g in $(gateway_names); do stop "$g"; done
   for k in $(silo_numbers); do stop "silo$k"; done
   stop azurite
+  stop azurite-blob
   stop redis
 }
 

@@ -15,6 +15,7 @@ public sealed class LocalCluster
         GatewayPort = TestPorts.Next();
         RedisPort = TestPorts.Next();
         AzuritePort = TestPorts.Next();
+        AzuriteBlobPort = TestPorts.Next();
 
         // Silo K (1-9) listens on base+K, its Orleans gateway on base+10+K, its health endpoint on base+20+K.
         var siloBase = TestPorts.NextRange(30);
@@ -25,6 +26,7 @@ public sealed class LocalCluster
             ["GATEWAY_PORT"] = GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["REDIS_PORT"] = RedisPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AZURITE_PORT"] = AzuritePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AZURITE_BLOB_PORT"] = AzuriteBlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SILO_PORT_BASE"] = siloBase.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SILO_GATEWAY_PORT_BASE"] = (siloBase + 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SILO_HTTP_PORT_BASE"] = (siloBase + 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -52,6 +54,9 @@ public sealed class LocalCluster
 
     public int AzuritePort { get; }
 
+    /// <summary>Azurite's blob service (the silos' Data Protection key ring).</summary>
+    public int AzuriteBlobPort { get; }
+
     public int SiloPortBase { get; }
 
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
@@ -60,7 +65,7 @@ public sealed class LocalCluster
 
     public string TableConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"TableEndpoint=http://127.0.0.1:{AzuritePort}/devstoreaccount1;";
+        $"TableEndpoint=http://127.0.0.1:{AzuritePort}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{AzuriteBlobPort}/devstoreaccount1;";
 
     public Task<string> RunAsync(params string[] arguments) => RunAsync(TimeSpan.FromMinutes(5), arguments);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Registry.Gateway.Tenancy;
+using Registry.Gateway.Tests.Infrastructure;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Protocol.Errors;
@@ -22,14 +23,16 @@ public sealed class BearerTokenValidatorTests : IDisposable
     private const string Issuer = "https://id.example.com";
 
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private readonly TenantRuntime _tenant = Runtime("default");
+    private readonly LocalTokenSigner _signer = new();
+    private readonly TenantRuntime _tenant;
     private readonly BearerTokenValidator _validator;
     private readonly AccessTokenIssuer _issuer;
 
     public BearerTokenValidatorTests()
     {
+        _tenant = Runtime("default");
         _validator = new BearerTokenValidator(_time);
-        _issuer = new AccessTokenIssuer(_time);
+        _issuer = new AccessTokenIssuer(_time, _signer);
     }
 
     [Fact]
@@ -90,8 +93,8 @@ public sealed class BearerTokenValidatorTests : IDisposable
     public async Task A_token_is_refused_before_its_not_before_time()
     {
         var tenant = new TenantContext(_tenant, Issuer);
-        var aheadOfUs = new AccessTokenIssuer(new FakeTimeProvider(_time.GetUtcNow().AddSeconds(31)));
-        var token = aheadOfUs.Issue(tenant, "registerClient", MetadataDefaults.RegisterScope, 900);
+        var aheadOfUs = new AccessTokenIssuer(new FakeTimeProvider(_time.GetUtcNow().AddSeconds(31)), _signer);
+        var token = await aheadOfUs.Issue(tenant, "registerClient", MetadataDefaults.RegisterScope, 900);
 
         var early = await _validator.ValidateAsync(tenant, token);
         _time.Advance(TimeSpan.FromSeconds(2));
@@ -140,7 +143,7 @@ public sealed class BearerTokenValidatorTests : IDisposable
             Expires = expires,
             TokenType = "at+jwt",
             Claims = claims,
-            SigningCredentials = _tenant.SigningCredentials,
+            SigningCredentials = _signer.Credentials(_tenant.SigningKeyAt(_time.GetUtcNow()).KeyId),
         });
 
         var noExpiry = await _validator.ValidateAsync(tenant, Sign(null, new() { ["scope"] = "register" }));
@@ -167,15 +170,18 @@ public sealed class BearerTokenValidatorTests : IDisposable
         Assert.True((await _validator.ValidateAsync(tenant, tokens[0])).IsSuccess);
     }
 
-    public void Dispose() => _tenant.Dispose();
+    public void Dispose()
+    {
+        _tenant.Dispose();
+        _signer.Dispose();
+    }
 
     private string Issue(TenantContext tenant, int lifetimeSeconds, string scope = MetadataDefaults.RegisterScope) =>
-        _issuer.Issue(tenant, "registerClient", scope, lifetimeSeconds);
+        _issuer.Issue(tenant, "registerClient", scope, lifetimeSeconds).AsTask().GetAwaiter().GetResult();
 
-    private static TenantRuntime Runtime(string name)
+    private TenantRuntime Runtime(string name)
     {
-        using var rsa = RSA.Create(2048);
-        var key = new SigningKeyMaterial(Guid.NewGuid().ToString("N"), "RS256", rsa.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
+        var key = _signer.NewKey(_time.GetUtcNow().AddMinutes(-1));
         return new TenantRuntime(new TenantSnapshot(name, "registerClient", 900, new RegistrationPolicy(), [key], ClientIdentifiers.NewKey(), false, new ThrottlePolicy()));
     }
 }

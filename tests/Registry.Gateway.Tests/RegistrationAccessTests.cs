@@ -68,7 +68,7 @@ public sealed class RegistrationAccessTests
     private static TenantRuntime Runtime(bool acceptsLegacy)
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var key = new SigningKeyMaterial("k", "ES256", ec.ExportPkcs8PrivateKey(), DateTimeOffset.UtcNow);
+        var key = new PublicSigningKey("k", "ES256", ec.ExportSubjectPublicKeyInfo(), DateTimeOffset.UtcNow);
         return new TenantRuntime(new TenantSnapshot("t", "registerClient", 900, new RegistrationPolicy(), [key], ClientIdentifiers.NewKey(), acceptsLegacy, new ThrottlePolicy()));
     }
 

@@ -72,9 +72,9 @@ public sealed class RegistrationTests(ServerFixture fixture)
     public async Task Expired_and_wrongly_typed_tokens_signed_with_the_real_key_are_refused()
     {
         var tenant = (await fixture.Server.Services.GetRequiredService<TenantCatalog>().FindAsync("default"))!;
-        var expired = Sign(tenant, "at+jwt", DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1));
-        var untyped = Sign(tenant, "JWT", DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
-        var valid = Sign(tenant, "at+jwt", DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
+        var expired = await Sign(tenant, "at+jwt", DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1));
+        var untyped = await Sign(tenant, "JWT", DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
+        var valid = await Sign(tenant, "at+jwt", DateTime.UtcNow, DateTime.UtcNow.AddHours(1));
 
         await (await Http.SendJsonAsync(HttpMethod.Post, "/register", expired, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
         await (await Http.SendJsonAsync(HttpMethod.Post, "/register", untyped, OAuthClient.ExampleRegistration)).AssertErrorAsync(HttpStatusCode.Unauthorized, "invalid_token");
@@ -168,16 +168,15 @@ public sealed class RegistrationTests(ServerFixture fixture)
         Assert.NotEqual(first.Str("registration_access_token"), second.Str("registration_access_token"));
     }
 
-    private string Sign(TenantRuntime tenant, string type, DateTime issued, DateTime expires) =>
-        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+    private Task<string> Sign(TenantRuntime tenant, string type, DateTime issued, DateTime expires) =>
+        ClusterSigning.SignAsync(fixture.Server.Services, tenant, type, new Dictionary<string, object>
         {
-            Issuer = fixture.Server.Issuer,
-            IssuedAt = issued,
-            NotBefore = issued,
-            Expires = expires,
-            TokenType = type,
-            Claims = new Dictionary<string, object> { ["scope"] = "register", ["sub"] = "registerClient" },
-            SigningCredentials = tenant.SigningCredentials,
+            ["iss"] = fixture.Server.Issuer,
+            ["scope"] = "register",
+            ["sub"] = "registerClient",
+            ["iat"] = new DateTimeOffset(issued).ToUnixTimeSeconds(),
+            ["nbf"] = new DateTimeOffset(issued).ToUnixTimeSeconds(),
+            ["exp"] = new DateTimeOffset(expires).ToUnixTimeSeconds(),
         });
 
     private static Dictionary<string, object> Claims(string issuer) => new()

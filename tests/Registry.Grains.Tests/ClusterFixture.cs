@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using Registry.Grains.Telemetry;
 using Registry.Grains.Tenants;
 using Registry.Hosting.Configuration;
+using Registry.Silo.Hosting.DataProtection;
 using Registry.Silo.Hosting.Tenancy;
 
 namespace Registry.Grains.Tests;
@@ -53,6 +54,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>The silo's Data Protection key ring (one folder per test run).</summary>
+    public static readonly string KeyRingPath = Path.Combine(Path.GetTempPath(), "registry-grain-tests-keyring-" + Environment.ProcessId);
+
+    /// <summary>The silo's services (its signing-key protector, its signer's key cache).</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(1);
@@ -86,6 +93,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["fresh"] = new() { AdminClientSecret = AcmeSecret },
                 ["stored-v2"] = new() { AdminClientSecret = AcmeSecret },
                 ["counted"] = new() { AdminClientSecret = AcmeSecret },
+                ["rotated"] = new() { AdminClientSecret = AcmeSecret },
+                ["rotated-es"] = new() { AdminClientSecret = AcmeSecret, SigningAlgorithm = "ES256" },
 
                 // Low limits, each tenant for the tests of one limit. Rates so slow and back-offs so long that
                 // nothing refills or ends while a test runs: the tests never wait for the clock.
@@ -108,9 +117,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 [AdminResetTenant] = new() { AdminClientSecret = AcmeSecret, Limits = new() { ClientFailuresBeforeBackoff = FailuresBeforeBackoff, BackoffSeconds = BackoffSeconds } },
             }));
             siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddSigningKeyProtection().PersistKeysToFileSystem(Directory.CreateDirectory(KeyRingPath));
             siloBuilder.Services.AddSingleton<TenantThrottles>();
-            siloBuilder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-            siloBuilder.Services.AddSingleton<UpstreamSecrets>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<GrainMetrics>();
             siloBuilder.UseInMemoryReminderService();

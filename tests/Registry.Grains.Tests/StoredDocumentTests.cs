@@ -81,10 +81,10 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
 
         var snapshot = await fixture.Grains.GetGrain<ITenantGrain>("stored").GetSnapshot();
 
-        var key = Assert.Single(snapshot!.SigningKeys);
-        Assert.Equal(("P7BzrcMqSzI24rq9Zfd01Dun43anlUxSgKAS-ynK0FQ", "RS256"), (key.KeyId, key.Algorithm));
-        Assert.Equal(storedKey.GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
-        Assert.Equal(DateTimeOffset.Parse("2026-11-30T01:15:25.5373851+00:00", System.Globalization.CultureInfo.InvariantCulture), key.CreatedAt);
+        var key = snapshot!.SigningKeys.Single(k => k.KeyId == "P7BzrcMqSzI24rq9Zfd01Dun43anlUxSgKAS-ynK0FQ");
+        Assert.Equal("RS256", key.Algorithm);
+        Assert.Equal(PublicKeyOf(storedKey), key.SubjectPublicKeyInfo);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T01:15:25.5373851+00:00", System.Globalization.CultureInfo.InvariantCulture), key.ActivatesAt);
         Assert.Equal(42, await fixture.Grains.GetGrain<ITenantGrain>("stored").AddClientCount(0));
 
         // It had clients before identifiers carried a MAC: it gets a key and keeps accepting theirs.
@@ -107,10 +107,10 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
 
         Assert.Equal(Convert.FromBase64String("na5U/zKZEonXM4xMf/wjQxoWLLbfHRkzwcfh2yWTS54="), snapshot.IdentifierKey);
         Assert.True(snapshot.AcceptsLegacyIdentifiers);
-        Assert.Equal("P7BzrcMqSzI24rq9Zfd01Dun43anlUxSgKAS-ynK0FQ", Assert.Single(snapshot.SigningKeys).KeyId);
-        Assert.Equal(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), snapshot.SigningKeys[0].Pkcs8PrivateKey);
+        var key = snapshot.SigningKeys.Single(k => k.KeyId == "P7BzrcMqSzI24rq9Zfd01Dun43anlUxSgKAS-ynK0FQ");
+        Assert.Equal(PublicKeyOf(json.RootElement.GetProperty("SigningKeys")[0]), key.SubjectPublicKeyInfo);
         Assert.Equal(40, await fixture.Grains.GetGrain<ITenantGrain>("stored-v2").AddClientCount(0));
-        Assert.Equal(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "stored-v2")));
+        AssertRewrittenProtected(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "stored-v2"))!);
     }
 
     [Fact]
@@ -149,7 +149,8 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(Names(goldenClient.RootElement.GetProperty("Metadata")), Names(client.RootElement.GetProperty("Metadata")));
         Assert.Equal((5, 3), (client.RootElement.GetProperty("SchemaVersion").GetInt32(), client.RootElement.GetProperty("Version").GetInt32()));
         Assert.Equal([.. Names(goldenTenant.RootElement), "SchemaVersion", "IdentifierKey", "AcceptsLegacyIdentifiers"], Names(tenant.RootElement));
-        Assert.Equal(Names(goldenTenant.RootElement.GetProperty("SigningKeys")[0]), Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
+        // Version 5 stores the private key protected only, with the public key and the key's activation.
+        Assert.Equal(["KeyId", "Algorithm", "CreatedAt", "ProtectedPrivateKey", "PublicKey", "ActivatesAt"], Names(tenant.RootElement.GetProperty("SigningKeys")[0]));
         Assert.Equal(5, tenant.RootElement.GetProperty("SchemaVersion").GetInt32());
     }
 
@@ -312,9 +313,9 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         var t = snapshot.Throttles;
         Assert.Equal((100L, 10.0, 100, 20.0, 7), (t.MaxClients, t.RegistrationsPerSecond, t.RegistrationBurst, t.TokenRequestsPerSecond, t.TokenBurst));
         Assert.Equal((5, 20, 1, 900), (t.ClientFailuresBeforeBackoff, t.AddressFailuresBeforeBackoff, t.BackoffSeconds, t.MaxBackoffSeconds));
-        var key = Assert.Single(snapshot.SigningKeys);
-        Assert.Equal(("aCwHc82yhEAJe-eRu4Kvk0Q7lzCoKviKc5Q9tsGrT5E", "ES256"), (key.KeyId, key.Algorithm));
-        Assert.Equal(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
+        var key = snapshot.SigningKeys.Single(k => k.KeyId == "aCwHc82yhEAJe-eRu4Kvk0Q7lzCoKviKc5Q9tsGrT5E");
+        Assert.Equal("ES256", key.Algorithm);
+        Assert.Equal(PublicKeyOf(json.RootElement.GetProperty("SigningKeys")[0]), key.SubjectPublicKeyInfo);
         Assert.Equal(Convert.FromBase64String("X1rdojl/p02mkeUTCe/voy9ND/dekTNRu/caqHAIJ68="), snapshot.IdentifierKey);
         Assert.False(snapshot.AcceptsLegacyIdentifiers);
         Assert.True((await grain.AuthenticateAdmin("runtime-admin", "runtime-admin-secret")).IsGranted);
@@ -326,7 +327,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         // A new activation starts above the stored ceiling; the incarnation began at 1024.
         Assert.Equal(new ClientSequenceRange(1024, 2048), await grain.ClientSequenceRange());
         Assert.Equal(2, await grain.AddClientCount(0));
-        Assert.Equal(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "golden-runtime")));
+        AssertRewrittenProtected(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "golden-runtime"))!);
 
         // The policy members of the registration modes are stored under these names.
         var policy = JsonSerializer.Deserialize<Registry.Grains.Tenants.TenantState>(stored)!.Definition!.Policy;
@@ -353,9 +354,18 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.True(snapshot.Policy.AllowsAuthMethod(AuthMethods.None));
         Assert.True(snapshot.Policy.AllowsResource("https://api.example/mcp"));
         Assert.Equal(["orders.read", "orders.write"], snapshot.Policy.AllowedScopes);
-        Assert.Equal("aCwHc82yhEAJe-eRu4Kvk0Q7lzCoKviKc5Q9tsGrT5E", Assert.Single(snapshot.SigningKeys).KeyId);
+        Assert.Contains(snapshot.SigningKeys, k => k.KeyId == "aCwHc82yhEAJe-eRu4Kvk0Q7lzCoKviKc5Q9tsGrT5E");
         Assert.True((await grain.AuthenticateAdmin("runtime-admin", "runtime-admin-secret")).IsGranted);
-        Assert.Equal(stored, fixture.Storage.Json("tenant", GrainId.Create("tenant", "golden-runtime-v4")));
+
+        // Rewritten at once with its key protected (version 5): no clear private key stays in the store; the silo signs with it.
+        var rewritten = fixture.Storage.Json("tenant", GrainId.Create("tenant", "golden-runtime-v4"))!;
+        AssertRewrittenProtected(stored, rewritten);
+        var input = System.Text.Encoding.ASCII.GetBytes("eyJhbGciOiJFUzI1NiJ9.e30");
+        var signature = await fixture.Grains.GetGrain<ITokenSignerGrain>("golden-runtime-v4").Sign("aCwHc82yhEAJe-eRu4Kvk0Q7lzCoKviKc5Q9tsGrT5E", input);
+        using var ec = System.Security.Cryptography.ECDsa.Create();
+        ec.ImportSubjectPublicKeyInfo(PublicKeyOf(json.RootElement.GetProperty("SigningKeys")[0]), out _);
+        Assert.True(ec.VerifyData(input, signature, System.Security.Cryptography.HashAlgorithmName.SHA256));
+        Assert.Empty(await fixture.Grains.GetGrain<ITokenSignerGrain>("golden-runtime-v4").Sign("not-a-key-of-this-tenant", input));
 
         // Today's policy is stored exactly so; with the defaults, neither new member is written (the members of version 3).
         var policy = json.RootElement.GetProperty("Definition").GetProperty("Policy");
@@ -591,6 +601,78 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
         Assert.Equal(DateTimeOffset.Parse("2026-11-30T07:36:43.4719456+00:00", System.Globalization.CultureInfo.InvariantCulture), key.CreatedAt);
         Assert.Equal(stored, fixture.Storage.Json("operator", GrainId.Create("operator", IOperatorGrain.Key)));
+    }
+
+    /// <summary>
+    /// Version 5 as written today: the lifecycle policy members, and rotating keys stored protected (a next key
+    /// published ahead, the current one, a superseded one). Read without activating the tenant (its schedule depends
+    /// on today's date) and written back exactly; its protected keys come from another key ring, so nothing signs here.
+    /// </summary>
+    [Fact]
+    public void A_tenant_stored_by_version_5_reads_its_lifecycle_policy_and_protected_keys_and_writes_them_back_exactly()
+    {
+        var stored = Document("tenant-v5.json");
+
+        var state = JsonSerializer.Deserialize<Registry.Grains.Tenants.TenantState>(stored)!;
+
+        Assert.Equal(5, state.SchemaVersion);
+        Assert.All(state.SigningKeys, k => Assert.Null(k.Pkcs8PrivateKey));
+        Assert.All(state.SigningKeys, k => Assert.NotEmpty(k.ProtectedPrivateKey!));
+        var keys = Registry.Grains.Tenants.SigningKeySchedule.Describe(state.SigningKeys, TimeSpan.FromDays(1), At("2026-12-01T00:00:00+00:00"));
+        Assert.Equal(
+            [("lTVJBO7nLBuQS3Cv9u_tG95wKUSWHvzBwL_NcO6ha-Y", "next"), ("cSwF9hUGIIG-GMnISwskFU-75M57Ymn5p3CzEua1i24", "current"), ("M4m-JvpQLDu1Q8FNSqe5w1kXjD9pbES8kIxVxxSGoYU", "previous")],
+            keys.Select(k => (k.KeyId, k.Status)));
+        Assert.Equal(At("2026-12-01T07:45:00+00:00"), keys[2].RetiresAt);
+        var publicKey = Registry.Grains.Tenants.SigningKeyFactory.PublicKeys(state.SigningKeys)[1];
+        using var ec = System.Security.Cryptography.ECDsa.Create();
+        ec.ImportSubjectPublicKeyInfo(publicKey.SubjectPublicKeyInfo, out _);
+        Assert.Equal(publicKey.KeyId, Registry.Protocol.Security.PublicJwk.FromEc(ec.ExportParameters(false), "ES256").Kid);
+
+        var policy = state.Definition!.Policy.ToPolicy(false);
+        Assert.Equal((7_776_000, SecretRotation.NearExpiry, 600), (policy.SecretLifetimeSeconds, policy.SecretRotation, policy.SecretOverlapSeconds));
+        Assert.Equal((2_592_000, 5_184_000, 172_800), (policy.IdleDisableAfterSeconds, policy.IdleDeleteAfterSeconds, policy.SigningKeyLifetimeSeconds));
+        Assert.Equal(stored, JsonSerializer.Serialize(state));
+    }
+
+    /// <summary>The public key (SubjectPublicKeyInfo) of a stored key of an older version, from its clear PKCS#8.</summary>
+    private static byte[] PublicKeyOf(JsonElement storedKey)
+    {
+        var pkcs8 = storedKey.GetProperty("Pkcs8PrivateKey").GetBytesFromBase64();
+        if (storedKey.GetProperty("Algorithm").GetString() == "ES256")
+        {
+            using var ec = System.Security.Cryptography.ECDsa.Create();
+            ec.ImportPkcs8PrivateKey(pkcs8, out _);
+            return ec.ExportSubjectPublicKeyInfo();
+        }
+
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportPkcs8PrivateKey(pkcs8, out _);
+        return rsa.ExportSubjectPublicKeyInfo();
+    }
+
+    /// <summary>
+    /// A document of an older version as the grain rewrote it: every member as it was but the schema version and the
+    /// keys, which are the same keys with the private key protected (its clear PKCS#8 appears nowhere).
+    /// </summary>
+    private static void AssertRewrittenProtected(string stored, string rewritten)
+    {
+        using var before = JsonDocument.Parse(stored);
+        using var after = JsonDocument.Parse(rewritten);
+        foreach (var member in before.RootElement.EnumerateObject().Where(m => m.Name is not ("SigningKeys" or "SchemaVersion")))
+        {
+            Assert.Equal(member.Value.GetRawText(), after.RootElement.GetProperty(member.Name).GetRawText());
+        }
+
+        Assert.Equal(5, after.RootElement.GetProperty("SchemaVersion").GetInt32());
+        var keys = after.RootElement.GetProperty("SigningKeys").EnumerateArray().ToDictionary(k => k.GetProperty("KeyId").GetString()!);
+        foreach (var key in before.RootElement.GetProperty("SigningKeys").EnumerateArray())
+        {
+            var now = keys[key.GetProperty("KeyId").GetString()!];
+            Assert.False(now.TryGetProperty("Pkcs8PrivateKey", out _));
+            Assert.NotEmpty(now.GetProperty("ProtectedPrivateKey").GetBytesFromBase64());
+            Assert.Equal(PublicKeyOf(key), now.GetProperty("PublicKey").GetBytesFromBase64());
+            Assert.DoesNotContain(key.GetProperty("Pkcs8PrivateKey").GetString()!, rewritten, StringComparison.Ordinal);
+        }
     }
 
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];

@@ -15,10 +15,13 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         var key = Assert.Single(snapshot.SigningKeys);
         Assert.Equal("RS256", key.Algorithm);
         using var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(key.Pkcs8PrivateKey, out _);
+        rsa.ImportSubjectPublicKeyInfo(key.SubjectPublicKeyInfo, out _);
         Assert.Equal(2048, rsa.KeySize);
         Assert.Equal(PublicJwk.FromRsa(rsa.ExportParameters(false), "RS256").Kid, key.KeyId);
-        Assert.Contains(key.KeyId, fixture.Storage.Json("tenant", GrainId.Create("tenant", "acme")), StringComparison.Ordinal);
+        var stored = fixture.Storage.Json("tenant", GrainId.Create("tenant", "acme"))!;
+        Assert.Contains(key.KeyId, stored, StringComparison.Ordinal);
+        Assert.Contains("ProtectedPrivateKey", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pkcs8PrivateKey", stored, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
 
         Assert.Equal("ES256", key.Algorithm);
         using var ec = ECDsa.Create();
-        ec.ImportPkcs8PrivateKey(key.Pkcs8PrivateKey, out _);
+        ec.ImportSubjectPublicKeyInfo(key.SubjectPublicKeyInfo, out _);
         Assert.Equal(256, ec.KeySize);
         Assert.Equal(PublicJwk.FromEc(ec.ExportParameters(false), "ES256").Kid, key.KeyId);
     }
@@ -75,7 +78,8 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
 
         var after = (await fixture.Grains.GetGrain<ITenantGrain>("default").GetSnapshot())!;
         Assert.Equal(before.SigningKeys[0].KeyId, after.SigningKeys[0].KeyId);
-        Assert.Equal(before.SigningKeys[0].Pkcs8PrivateKey, after.SigningKeys[0].Pkcs8PrivateKey);
+        Assert.Equal(before.SigningKeys[0].SubjectPublicKeyInfo, after.SigningKeys[0].SubjectPublicKeyInfo);
+        Assert.Equal(before.SigningKeys[0].ActivatesAt, after.SigningKeys[0].ActivatesAt);
     }
 
     [Fact]

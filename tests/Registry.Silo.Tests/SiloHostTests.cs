@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
+using Registry.Grains.Abstractions;
 using Registry.Hosting.Configuration;
 using Registry.Silo.Hosting;
+using Registry.Silo.Hosting.DataProtection;
 
 namespace Registry.Silo.Tests;
 
@@ -77,6 +81,32 @@ public sealed class SiloHostTests
         Assert.Contains("Registry:Tenants:default:AdminClientSecret must be set to a random secret outside Development", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_embedded_silo_keeps_its_data_protection_key_ring_in_the_configured_folder_and_signs_with_keys_protected_by_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("registry-keyring-").FullName;
+        try
+        {
+            using var host = BuildSilo(coHostedWithGateway: true, Environments.Development, folder);
+            await host.StartAsync();
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+
+            var key = (await grains.GetGrain<ITenantGrain>("default").GetSnapshot())!.SigningKeys[0];
+            var signature = await grains.GetGrain<ITokenSignerGrain>("default").Sign(key.KeyId, [1, 2, 3]);
+
+            Assert.IsType<FileSystemXmlRepository>(host.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
+            Assert.Single(Directory.GetFiles(folder, "key-*.xml"));
+            using var rsa = System.Security.Cryptography.RSA.Create();
+            rsa.ImportSubjectPublicKeyInfo(key.SubjectPublicKeyInfo, out _);
+            Assert.True(rsa.VerifyData(new byte[] { 1, 2, 3 }, signature, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+            await host.StopAsync();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<IHost> StartSiloAsync(bool coHostedWithGateway)
     {
         // Development: no tenant is configured here, so the default tenant has the default bootstrap secret.
@@ -85,10 +115,13 @@ public sealed class SiloHostTests
         return host;
     }
 
-    private static IHost BuildSilo(bool coHostedWithGateway, string environment)
+    private static IHost BuildSilo(bool coHostedWithGateway, string environment, string? keyRingPath = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // The Data Protection key ring in a folder of the test, never in the user's profile.
+        builder.Configuration[KeyRingConfiguration.Section + ":KeyRingPath"] = keyRingPath ?? Path.Combine(Path.GetTempPath(), "registry-silo-tests-keyring-" + Environment.ProcessId);
         var options = new RegistryClusterOptions { SiloPort = TestPorts.Next(), GatewayPort = TestPorts.Next() };
         builder.UseOrleans(silo => silo.AddRegistry(options, coHostedWithGateway));
         return builder.Build();

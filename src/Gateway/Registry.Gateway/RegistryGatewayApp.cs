@@ -86,6 +86,7 @@ public static class RegistryGatewayApp
         // Hosts are checked per tenant request (TenantFilter), with an OAuth error; ASP.NET's own filter would
         // answer a bare 400 to every path, probes included.
         services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
+        services.AddSingleton<ITokenSigner, GrainTokenSigner>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<Upstreams>();
         services.AddHttpClient(Upstreams.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));

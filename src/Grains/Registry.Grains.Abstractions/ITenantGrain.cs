@@ -74,4 +74,22 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>The tenant as the operator reads it (configured tenants too); null when there is none.</summary>
     [Alias("Describe")]
     Task<TenantDescription?> Describe();
+
+    /// <summary>
+    /// The tenant's signing keys with their private keys protected, for the silo's signer (<see cref="ITokenSignerGrain"/>);
+    /// null when there is no such tenant.
+    /// </summary>
+    [Alias("GetProtectedSigningKeys")]
+    Task<ProtectedSigningKey[]?> GetProtectedSigningKeys();
+
+    /// <summary>The tenant's published signing keys, after any rotation or retirement due now; null when there is no such tenant.</summary>
+    [Alias("ListSigningKeys")]
+    Task<SigningKeyInfo[]?> ListSigningKeys();
+
+    /// <summary>
+    /// Rotates now (a compromised key): a new key signs at once; the keys it supersedes stay published until the tokens
+    /// they signed expired; a pre-published next key is dropped. Null when there is no such tenant.
+    /// </summary>
+    [Alias("RotateSigningKey")]
+    Task<SigningKeyInfo[]?> RotateSigningKey();
 }

@@ -1,6 +1,6 @@
 namespace Registry.Grains.Abstractions;
 
-/// <summary>A signing key of a tenant, with its private part (the gateway signs tokens with it).</summary>
+/// <summary>A signing key of the operator, with its private part (the gateway signs admin tokens with it; tenants' keys never leave the silo).</summary>
 [GenerateSerializer, Immutable]
 [Alias("Registry.SigningKeyMaterial")]
 public sealed record SigningKeyMaterial(

@@ -12,6 +12,9 @@ public static class RegistryGrainTypes
 
     public const string Tenant = "tenant";
 
+    /// <summary>A tenant's token signer (key: the tenant name): a stateless worker, no stored state.</summary>
+    public const string TokenSigner = "token-signer";
+
     /// <summary>The one tenant index (key "all").</summary>
     public const string TenantIndex = "tenant-index";
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -30,8 +29,6 @@ internal static class RegistryGrainServices
             sp.GetRequiredService<IOptions<RegistryOptions>>().Value.Tenants, sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantThrottles>();
-        services.AddDataProtection().SetApplicationName("Registry");
-        services.TryAddSingleton<UpstreamSecrets>();
         services.AddMetrics();
         services.TryAddSingleton<GrainMetrics>();
         services.AddHostedService<TenantConfigurationReporter>();

@@ -55,6 +55,9 @@ public static class RegistrySiloBuilderExtensions
 
         ConfigureClustering(silo, options);
         ConfigureStorage(silo, options);
+
+        // Tenants' signing keys are protected at rest with a key ring next to the grain state (a folder, or a blob).
+        DataProtection.KeyRingConfiguration.Configure(silo.Services, silo.Configuration, options);
         return silo;
     }
 

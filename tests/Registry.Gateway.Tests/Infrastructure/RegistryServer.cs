@@ -62,6 +62,9 @@ public sealed class RegistryServer : IAsyncDisposable
             [$"Registry:Tenants:{tenant}:Limits:AddressFailuresBeforeBackoff"] = "1000000",
         });
 
+    /// <summary>The key ring folder of this test run's servers (they share it, as a deployment's silos do).</summary>
+    public static readonly string KeyRingPath = Path.Combine(Path.GetTempPath(), "registry-gateway-tests-keyring-" + Environment.ProcessId);
+
     public static async Task<RegistryServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var app = Build(settings, out var logs, configure);
@@ -80,6 +83,12 @@ public sealed class RegistryServer : IAsyncDisposable
             $"--Registry:Cluster:SiloPort={TestPorts.Next()}",
             $"--Registry:Cluster:GatewayPort={TestPorts.Next()}",
         };
+        // The embedded silo's Data Protection key ring in a folder of this test run, not in the user's profile.
+        if (settings?.ContainsKey("Registry:DataProtection:KeyRingPath") != true)
+        {
+            args.Add($"--Registry:DataProtection:KeyRingPath={KeyRingPath}");
+        }
+
         // The quick start's environment unless a test names another (Production has stricter startup checks).
         if (settings?.ContainsKey("environment") != true)
         {

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Serialization;
@@ -9,6 +9,7 @@ using Registry.Grains.Lifecycle;
 using Registry.Grains.Telemetry;
 using Registry.Grains.Tenants;
 using Registry.Hosting.Configuration;
+using Registry.Silo.Hosting.DataProtection;
 using Registry.Silo.Hosting.Tenancy;
 
 namespace Registry.Grains.Tests.Lifecycle;
@@ -78,8 +79,7 @@ public sealed class IdleClusterFixture : IAsyncLifetime
             // its passes out of the way (each test runs its passes itself).
             siloBuilder.Services.Configure<IdleSweepOptions>(sweep => sweep.Interval = Interval);
             siloBuilder.Services.AddSingleton<TenantThrottles>();
-            siloBuilder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-            siloBuilder.Services.AddSingleton<UpstreamSecrets>();
+            siloBuilder.Services.AddSigningKeyProtection().UseEphemeralDataProtectionProvider();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<GrainMetrics>();
             siloBuilder.AddIncomingGrainCallFilter(Calls);

@@ -23,6 +23,10 @@ internal sealed record AdminOperation(string Name)
     public const string ConsentRevoke = "consent_revoke";
     public const string ClientSecretRotate = "client_secret_rotate";
 
+    // Signing keys.
+    public const string SigningKeyList = "signing_key_list";
+    public const string SigningKeyRotate = "signing_key_rotate";
+
     /// <summary>How errors are answered: Basic challenges at the token endpoint, operator Bearer challenges elsewhere.</summary>
     public EndpointKind Kind => Name == Token ? EndpointKind.Token : EndpointKind.Admin;
 }

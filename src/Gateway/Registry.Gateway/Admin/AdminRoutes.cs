@@ -19,6 +19,7 @@ internal static class AdminRoutes
         InitialAccessTokenEndpoints.Map(admin);
         ClientAdminEndpoints.Map(admin);
         ConsentAdminEndpoints.Map(admin);
+        SigningKeyAdminEndpoints.Map(admin);
 
         var listener = app.ServiceProvider.GetRequiredService<AdminListener>();
         var operatorClient = app.ServiceProvider.GetRequiredService<OperatorClient>();

@@ -76,7 +76,7 @@ internal static class TokenEndpoint
             return Error(target);
         }
 
-        var token = issuer.Issue(tenant, request.Value.ClientId, grant.Value.Scope, grant.Value.LifetimeSeconds, ResourceIndicators.Distinct(request.Value.Resources));
+        var token = await issuer.Issue(tenant, request.Value.ClientId, grant.Value.Scope, grant.Value.LifetimeSeconds, ResourceIndicators.Distinct(request.Value.Resources));
         return new JsonPayloadResult<IssuedToken>(StatusCodes.Status200OK, new IssuedToken(token, grant.Value), IssuedToken.Write) { NoStore = true };
     }
 

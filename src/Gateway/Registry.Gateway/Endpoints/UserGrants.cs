@@ -94,7 +94,7 @@ internal static class UserGrants
         // Today's policy: scopes the tenant no longer allows are left out, the lifetime is within the current bounds.
         var scope = ScopeSyntax.Normalize([.. grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(tenant.Tenant.Policy.AllowsScope)]);
         var lifetime = TokenRequestValidator.Lifetime(client.LifetimeSeconds, tenant.Tenant.Policy);
-        var access = issuer.IssueForUser(tenant, grant, scope, audiences.Value, lifetime);
+        var access = await issuer.IssueForUser(tenant, grant, scope, audiences.Value, lifetime);
         return new IssuedToken(access, new TokenGrant(scope, lifetime)) { RefreshToken = refreshToken };
     }
 
@@ -140,7 +140,7 @@ internal static class UserGrants
         }
 
         var lifetime = TokenRequestValidator.Lifetime(client.LifetimeSeconds, tenant.Tenant.Policy);
-        var access = issuer.IssueForUser(tenant, grant, scope.Value, audiences.Value, lifetime);
+        var access = await issuer.IssueForUser(tenant, grant, scope.Value, audiences.Value, lifetime);
         return new IssuedToken(access, new TokenGrant(scope.Value, lifetime)) { RefreshToken = next };
     }
 

@@ -15,6 +15,7 @@ internal static class ClusterErrors
         OrleansMessageRejectionException or SiloUnavailableException or TimeoutException => true,
         Orleans.Runtime.Messaging.ConnectionFailedException => true,
         Orleans.Storage.InconsistentStateException => true,
+        Tokens.SigningKeyUnavailableException => true,
 
         // A message that expired before the cluster placed its grain (e.g. while membership heals after a Redis
         // restart) comes back as the silo's OperationCanceledException. (A request the caller aborted is not

@@ -13,11 +13,13 @@ namespace Registry.Gateway.Tenancy;
 
 /// <summary>
 /// A tenant as the gateway serves it, built once from the tenant grain's snapshot: key objects, signing
-/// credentials, the JWK Set document and the identifier verifier are created here, never per request.
+/// headers, the JWK Set document and the identifier verifier are created here, never per request. It holds public keys
+/// only: tokens are signed in the silo (see <see cref="ITokenSigner"/>).
 /// </summary>
 internal sealed class TenantRuntime : IDisposable
 {
     private readonly List<AsymmetricAlgorithm> _keys = [];
+    private readonly JwsSigningKey[] _signingKeys;
 
     public TenantRuntime(TenantSnapshot snapshot)
     {
@@ -31,15 +33,15 @@ internal sealed class TenantRuntime : IDisposable
         Sealing = new Sealing(snapshot.IdentifierKey, snapshot.Name);
         var securityKeys = new List<SecurityKey>();
         var publicKeys = new List<PublicJwk>();
-        foreach (var material in snapshot.SigningKeys)
+        foreach (var key in snapshot.SigningKeys)
         {
-            var (key, jwk) = SigningKeys.Load(material, _keys);
-            securityKeys.Add(key);
+            var (securityKey, jwk) = SigningKeys.LoadPublic(key, _keys);
+            securityKeys.Add(securityKey);
             publicKeys.Add(jwk);
         }
 
-        var current = snapshot.SigningKeys[0];
-        SigningCredentials = new SigningCredentials(securityKeys[0], current.Algorithm);
+        // Newest activation first: the key that signs is the first one already active (see SigningKeyAt).
+        _signingKeys = [.. snapshot.SigningKeys.OrderByDescending(k => k.ActivatesAt).Select(k => new JwsSigningKey(k.KeyId, k.Algorithm, k.ActivatesAt))];
         ValidationKeys = securityKeys;
         SigningAlgorithms = [.. snapshot.SigningKeys.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal)];
         Jwks = JsonWriting.ToBytes(w => PublicJwk.WriteSet(w, publicKeys));
@@ -64,8 +66,22 @@ internal sealed class TenantRuntime : IDisposable
     /// <summary>Seals what the sign-in front channel carries (sessions, transactions, consent forms), for every gateway alike.</summary>
     public Sealing Sealing { get; }
 
-    /// <summary>The current signing key (the newest).</summary>
-    public SigningCredentials SigningCredentials { get; }
+    /// <summary>
+    /// The key that signs at <paramref name="now"/>: the newest already active, so a key published ahead takes over on
+    /// time without a new snapshot (the oldest if none is active yet: this gateway's clock is behind the silo's).
+    /// </summary>
+    public JwsSigningKey SigningKeyAt(DateTimeOffset now)
+    {
+        foreach (var key in _signingKeys)
+        {
+            if (key.ActivatesAt <= now)
+            {
+                return key;
+            }
+        }
+
+        return _signingKeys[^1];
+    }
 
     /// <summary>Every published key: tokens signed by any of them validate.</summary>
     public IReadOnlyList<SecurityKey> ValidationKeys { get; }

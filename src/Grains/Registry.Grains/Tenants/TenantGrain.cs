@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Registry.Grains.Abstractions;
+using Registry.Grains.Telemetry;
 using Registry.Protocol.Security;
 using Registry.Protocol.Throttling;
 
@@ -9,8 +10,10 @@ namespace Registry.Grains.Tenants;
 /// One tenant. Serves its settings — from the silo's configuration for a tenant named there (configuration is
 /// their source of truth; such a tenant cannot be created, changed or deleted here), else from the definition
 /// stored when it was created at runtime — and owns its signing keys: a key of the tenant's algorithm (RS256 or
-/// ES256) is generated on first use and persisted, so tokens stay valid across restarts when the grain storage
-/// is durable. Its identifier key (the MAC key of client ids and registration access tokens) is generated and
+/// ES256) is generated on first use and persisted (its private key protected, see <see cref="ISigningKeyProtector"/>), so
+/// tokens stay valid across restarts when the grain storage is durable; keys rotate on the schedule of
+/// <see cref="SigningKeySchedule"/>, driven by a grain timer while active and a reminder while not, and on demand.
+/// Its identifier key (the MAC key of client ids and registration access tokens) is generated and
 /// persisted the same way. It hands out the tenant's client sequence numbers (see <see cref="TenantState.SequenceCeiling"/>).
 /// </summary>
 /// <remarks>The grain type name is part of every stored row's key: keep it stable.</remarks>
@@ -20,8 +23,16 @@ internal sealed partial class TenantGrain(
     TenantDirectory tenants,
     UpstreamSecrets upstreams,
     TimeProvider time,
-    ILogger<TenantGrain> logger) : Grain, ITenantGrain
+    ISigningKeyProtector protector,
+    SigningKeyAges keyAges,
+    ILogger<TenantGrain> logger) : Grain, ITenantGrain, IRemindable
 {
+    /// <summary>The reminder that wakes the tenant for its key schedule (rotation, retirement) while it is not active.</summary>
+    internal const string KeyReminder = "signing-keys";
+
+    /// <summary>The longest a key timer waits before the schedule is looked at again.</summary>
+    private static readonly TimeSpan MaxKeyTimerDelay = TimeSpan.FromHours(1);
+
     /// <summary>A changed client count is written at most this late (a crash loses at most this many seconds of changes).</summary>
     internal static readonly TimeSpan CountWriteDelay = TimeSpan.FromSeconds(1);
 
@@ -39,6 +50,11 @@ internal sealed partial class TenantGrain(
     private TokenBucket? _adminTokens;
     private FailureBackoff? _adminBackoff;
     private IGrainTimer? _countWrite;
+    private IGrainTimer? _keyTimer;
+
+    // The key reminder as this activation last registered it (it writes it once, then only when its period changes).
+    private bool _reminderChecked;
+    private TimeSpan? _reminderPeriod;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -62,6 +78,7 @@ internal sealed partial class TenantGrain(
         await EnsureKeysAsync(settings, cancellationToken);
         Serve(settings);
         await ScheduleIdleSweepAsync(always: false);
+        await ScheduleKeysAsync();
     }
 
     Task<TenantSnapshot?> ITenantGrain.GetSnapshot()
@@ -125,7 +142,7 @@ internal sealed partial class TenantGrain(
         CancelCountWrite();
         await PersistAsync(new TenantState
         {
-            SigningKeys = [SigningKeyFactory.New(definition.SigningAlgorithm, now)],
+            SigningKeys = [SigningKeyFactory.NewProtected(definition.SigningAlgorithm, now, now, protector)],
             IdentifierKey = ClientIdentifiers.NewKey(),
             SchemaVersion = TenantState.CurrentSchemaVersion,
             Definition = stored,
@@ -138,6 +155,7 @@ internal sealed partial class TenantGrain(
         Serve(RuntimeSettings(stored));
         await ScheduleIdleSweepAsync(always: false);
         LogTenantCreated(logger, Name, state.State.SigningKeys[0].KeyId, definition.SigningAlgorithm);
+        await ScheduleKeysAsync();
         await Index.Publish(Name);
         return TenantChangeStatus.Ok;
     }
@@ -166,15 +184,14 @@ internal sealed partial class TenantGrain(
         next.Definition = stored;
         next.UpdatedAt = time.GetUtcNow();
         next.SchemaVersion = TenantState.CurrentSchemaVersion;
-        if (!next.SigningKeys.Any(k => k.Algorithm == definition.SigningAlgorithm))
-        {
-            // A switched algorithm gets a new current key; the older keys stay published.
-            next.SigningKeys.Insert(0, SigningKeyFactory.New(definition.SigningAlgorithm, next.UpdatedAt.Value));
-        }
+        var settings = RuntimeSettings(stored);
 
+        // A switched algorithm gets a new current key at once; the older keys stay published until their tokens expired.
+        ApplyKeySchedule(next.SigningKeys, settings, next.UpdatedAt.Value);
         await PersistAsync(next);
-        Serve(RuntimeSettings(stored));
+        Serve(settings);
         await ScheduleIdleSweepAsync(always: true);
+        await ScheduleKeysAsync();
         await Index.Publish(Name);
         return TenantChangeStatus.Ok;
     }
@@ -213,6 +230,8 @@ internal sealed partial class TenantGrain(
         });
         (_settings, _snapshot, _registrations, _adminTokens, _adminBackoff) = (null, null, null, null, null);
         await ScheduleIdleSweepAsync(always: true);
+        keyAges.Remove(Name);
+        await ScheduleKeysAsync();
         LogTenantDeleted(logger, Name);
         await CleanUpDeletedAsync();
         DeactivateOnIdle();
@@ -319,24 +338,97 @@ internal sealed partial class TenantGrain(
         return Task.CompletedTask;
     }
 
+    Task<ProtectedSigningKey[]?> ITenantGrain.GetProtectedSigningKeys()
+    {
+        if (_settings is null)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult<ProtectedSigningKey[]?>(null);
+        }
+
+        return Task.FromResult<ProtectedSigningKey[]?>(SigningKeyFactory.Protected(state.State.SigningKeys));
+    }
+
+    async Task<SigningKeyInfo[]?> ITenantGrain.ListSigningKeys()
+    {
+        if (_settings is not { } settings)
+        {
+            DeactivateOnIdle();
+            return null;
+        }
+
+        // The list is what holds now: a rotation or retirement due (a timer not yet fired) is done first.
+        await MaintainKeysAsync();
+        return SigningKeySchedule.Describe(state.State.SigningKeys, TokenLifetime(settings), time.GetUtcNow());
+    }
+
+    async Task<SigningKeyInfo[]?> ITenantGrain.RotateSigningKey()
+    {
+        if (_settings is not { } settings)
+        {
+            DeactivateOnIdle();
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var next = state.State.Copy();
+        next.SchemaVersion = TenantState.CurrentSchemaVersion;
+        SigningKeySchedule.RotateNow(next.SigningKeys, now, activatesAt => NewKey(settings, now, activatesAt));
+        await PersistAsync(next);
+        Serve(settings);
+        LogKeyRotated(logger, Name, next.SigningKeys[0].KeyId, settings.SigningAlgorithm);
+        await ScheduleKeysAsync();
+        await Index.Publish(Name);
+        return SigningKeySchedule.Describe(state.State.SigningKeys, TokenLifetime(settings), now);
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != KeyReminder)
+        {
+            return;
+        }
+
+        if (_settings is null)
+        {
+            // Deleted (or no longer configured): nothing to rotate.
+            await ScheduleKeysAsync();
+            DeactivateOnIdle();
+            return;
+        }
+
+        await MaintainKeysAsync();
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        keyAges.Remove(Name);
         if (_countWrite is not null)
         {
             await WriteCountAsync(cancellationToken);
         }
     }
 
-    /// <summary>Generates what the tenant lacks: a signing key of its algorithm, its identifier key; persists them.</summary>
+    /// <summary>
+    /// Generates what the tenant lacks (a current signing key of its algorithm, its identifier key), rewrites keys
+    /// stored in clear (version 4 and older) protected, does what the key schedule says is due; persists the changes.
+    /// </summary>
     private async Task EnsureKeysAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         var algorithm = settings.SigningAlgorithm;
-        var newSigningKey = !state.State.SigningKeys.Any(k => k.Algorithm == algorithm);
-        if (newSigningKey)
+        var keys = state.State.SigningKeys;
+        var protectedKeys = false;
+        for (var i = 0; i < keys.Count; i++)
         {
-            // First use, or the tenant switched algorithm: a new current key; older keys stay published.
-            state.State.SigningKeys.Insert(0, SigningKeyFactory.New(algorithm, time.GetUtcNow()));
+            if (keys[i].Pkcs8PrivateKey is { Length: > 0 })
+            {
+                keys[i] = SigningKeyFactory.Protect(keys[i], protector);
+                protectedKeys = true;
+            }
         }
+
+        var before = keys.Count > 0 ? keys[0].KeyId : null;
+        var newSigningKey = ApplyKeySchedule(keys, settings, time.GetUtcNow()) || protectedKeys;
 
         var newIdentifierKey = state.State.IdentifierKey.Length != ClientIdentifiers.KeyBytes;
         if (newIdentifierKey)
@@ -350,9 +442,9 @@ internal sealed partial class TenantGrain(
         {
             state.State.SchemaVersion = TenantState.CurrentSchemaVersion;
             await state.WriteStateAsync(cancellationToken);
-            if (newSigningKey)
+            if (keys.Count > 0 && keys[0].KeyId != before)
             {
-                LogKeyCreated(logger, settings.Name, state.State.SigningKeys[0].KeyId, algorithm);
+                LogKeyCreated(logger, settings.Name, keys[0].KeyId, algorithm);
             }
         }
     }
@@ -375,13 +467,106 @@ internal sealed partial class TenantGrain(
             settings.AdminClientId,
             settings.AdminTokenLifetimeSeconds,
             settings.Policy,
-            SigningKeyFactory.Material(state.State.SigningKeys, settings.SigningAlgorithm),
+            SigningKeyFactory.PublicKeys(state.State.SigningKeys),
             state.State.IdentifierKey,
             state.State.AcceptsLegacyIdentifiers,
             settings.Throttles)
         {
             Upstream = settings.Upstream,
         };
+        keyAges.Set(settings.Name, state.State.SigningKeys.Select(k => k.Activation()));
+    }
+
+    /// <summary>The longest lifetime of a token a key may have signed: a superseded key stays published that long.</summary>
+    private static TimeSpan TokenLifetime(TenantSettings settings) =>
+        TimeSpan.FromSeconds(Math.Max(settings.Policy.MaxTokenLifetimeSeconds, settings.AdminTokenLifetimeSeconds));
+
+    private StoredSigningKey NewKey(TenantSettings settings, DateTimeOffset now, DateTimeOffset activatesAt) =>
+        SigningKeyFactory.NewProtected(settings.SigningAlgorithm, now, activatesAt, protector);
+
+    /// <summary>Applies the key schedule due at <paramref name="now"/> to <paramref name="keys"/>; true when they changed.</summary>
+    private bool ApplyKeySchedule(List<StoredSigningKey> keys, TenantSettings settings, DateTimeOffset now) =>
+        SigningKeySchedule.Apply(keys, settings.SigningAlgorithm, settings.Policy.SigningKeyLifetimeSeconds, TokenLifetime(settings), now,
+            activatesAt => NewKey(settings, now, activatesAt)).Changed;
+
+    /// <summary>Does what the key schedule says is due now: persists, serves and announces a change; sets the next timer.</summary>
+    private async Task MaintainKeysAsync()
+    {
+        if (_settings is not { } settings)
+        {
+            return;
+        }
+
+        var next = state.State.Copy();
+        if (ApplyKeySchedule(next.SigningKeys, settings, time.GetUtcNow()))
+        {
+            var current = next.SigningKeys[0].KeyId;
+            next.SchemaVersion = TenantState.CurrentSchemaVersion;
+            await PersistAsync(next);
+            Serve(settings);
+            LogKeysChanged(logger, Name, current, next.SigningKeys.Count);
+            await Index.Publish(Name);
+        }
+
+        await ScheduleKeysAsync();
+    }
+
+    /// <summary>
+    /// Arms the key timer for the schedule's next change (while active) and keeps the reminder that wakes an inactive
+    /// tenant registered exactly while the tenant has a schedule (a key lifetime, or superseded keys to retire).
+    /// </summary>
+    private async Task ScheduleKeysAsync()
+    {
+        _keyTimer?.Dispose();
+        _keyTimer = null;
+        TimeSpan? period = null;
+        if (_settings is { } settings)
+        {
+            var now = time.GetUtcNow();
+            var lifetime = settings.Policy.SigningKeyLifetimeSeconds;
+            var probe = state.State.SigningKeys.ConvertAll(k => k.Copy());
+            // A dry run on copies (the placeholder key is never stored): a change due already fires the timer at once.
+            var (changed, due) = SigningKeySchedule.Apply(probe, settings.SigningAlgorithm, lifetime, TokenLifetime(settings), now,
+                activatesAt => new StoredSigningKey { Algorithm = settings.SigningAlgorithm, CreatedAt = now, ActivatesAt = activatesAt });
+            if ((changed ? now : due) is { } at)
+            {
+                var delay = at - now;
+                delay = delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay > MaxKeyTimerDelay ? MaxKeyTimerDelay : delay;
+                _keyTimer = this.RegisterGrainTimer(static (grain, _) => grain.MaintainKeysAsync(), this, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+                period = ReminderPeriod(lifetime);
+            }
+        }
+
+        if (_reminderChecked && period == _reminderPeriod)
+        {
+            return;
+        }
+
+        try
+        {
+            if (period is { } p)
+            {
+                await this.RegisterOrUpdateReminder(KeyReminder, p, p);
+            }
+            else if (await this.GetReminder(KeyReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            (_reminderChecked, _reminderPeriod) = (true, period);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The timer still keeps the schedule while the tenant is active; the next change tries again.
+            LogReminderFailed(logger, exception, Name);
+        }
+    }
+
+    /// <summary>How often an inactive tenant is woken: often enough for its key lifetime, at least every minute (Orleans' minimum), at most hourly.</summary>
+    internal static TimeSpan ReminderPeriod(int lifetimeSeconds)
+    {
+        var quarterLead = lifetimeSeconds > 0 ? SigningKeySchedule.Lead(lifetimeSeconds) / 4 : MaxKeyTimerDelay;
+        return quarterLead < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : quarterLead > MaxKeyTimerDelay ? MaxKeyTimerDelay : quarterLead;
     }
 
     /// <summary>
@@ -485,6 +670,15 @@ internal sealed partial class TenantGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}': created {Algorithm} signing key {KeyId}")]
     private static partial void LogKeyCreated(ILogger logger, string tenant, string keyId, string algorithm);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}': signing key rotated on demand, new {Algorithm} key {KeyId} signs now")]
+    private static partial void LogKeyRotated(ILogger logger, string tenant, string keyId, string algorithm);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}': signing keys changed on schedule (newest {KeyId}, {Count} published)")]
+    private static partial void LogKeysChanged(ILogger logger, string tenant, string keyId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant '{Tenant}': could not register or remove the signing-key reminder; the schedule runs while the tenant is active")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string tenant);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant '{Tenant}' created at runtime, {Algorithm} signing key {KeyId}")]
     private static partial void LogTenantCreated(ILogger logger, string tenant, string keyId, string algorithm);

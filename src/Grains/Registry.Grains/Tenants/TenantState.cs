@@ -6,8 +6,8 @@ namespace Registry.Grains.Tenants;
 /// The stored document of a tenant grain: its signing keys, newest first, its client count and its identifier
 /// key (the MAC key of its client ids and registration access tokens). Member names
 /// are pinned by <see cref="JsonPropertyNameAttribute"/> (the storage schema; see <see cref="Clients.ClientState"/>
-/// for how it changes). Private keys are stored as PKCS#8 in the grain store, so the store must be protected
-/// like a secret store (Azure Storage encrypts at rest; access keys belong in a secret manager).
+/// for how it changes). Private keys are stored protected with the silo's Data Protection key ring (see
+/// <see cref="StoredSigningKey"/>): the grain store alone does not reveal them; public keys are in clear.
 /// </summary>
 [GenerateSerializer]
 [Alias("Registry.TenantState")]
@@ -26,7 +26,10 @@ public sealed class TenantState
     /// the default, so a version 4 document of a tenant using neither has the members of version 3.
     /// Version 5: a runtime tenant's policy may have the lifecycle members (SecretLifetimeSeconds, SecretRotation,
     /// SecretOverlapSeconds, IdleDisableAfterSeconds, IdleDeleteAfterSeconds, SigningKeyLifetimeSeconds; see
-    /// <see cref="StoredRegistrationPolicy"/>), each written only when not the default.
+    /// <see cref="StoredRegistrationPolicy"/>), each written only when not the default; signing keys rotate and are
+    /// stored protected: each key has ProtectedPrivateKey, PublicKey (SubjectPublicKeyInfo), ActivatesAt and, once a
+    /// newer key took over, SupersededAt (see <see cref="StoredSigningKey"/>); Pkcs8PrivateKey (a clear private key) is
+    /// no longer written: a document of an older version has its keys rewritten protected on the tenant's next activation.
     /// </summary>
     public const int CurrentSchemaVersion = 5;
 

@@ -1,19 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Registry.Grains.Abstractions;
 
 namespace Registry.Grains.Tenants;
 
 /// <summary>
-/// Encrypts and decrypts runtime tenants' upstream client secrets with the silo's Data Protection key ring (shared by
-/// every silo of the cluster). The purpose names the tenant, so a secret copied into another tenant's row does not
-/// decrypt there.
+/// Stores and reads runtime tenants' upstream client secrets encrypted (<see cref="IUpstreamSecretProtector"/>: the
+/// silo's Data Protection key ring, bound to the tenant).
 /// </summary>
-public sealed class UpstreamSecrets(IDataProtectionProvider protection)
+public sealed class UpstreamSecrets(IUpstreamSecretProtector protector)
 {
-    private const string Purpose = "Registry.Tenants.UpstreamClientSecret.v1";
-
     /// <summary>What to store for <paramref name="upstream"/>; an empty secret keeps <paramref name="stored"/>'s (same provider and client only).</summary>
     public StoredUpstream? Protect(string tenant, UpstreamDefinition? upstream, StoredUpstream? stored)
     {
@@ -28,7 +24,7 @@ public sealed class UpstreamSecrets(IDataProtectionProvider protection)
         {
             Issuer = upstream.Issuer,
             ClientId = upstream.ClientId,
-            ProtectedClientSecret = keep ? stored!.ProtectedClientSecret : Protector(tenant).Protect(Encoding.UTF8.GetBytes(upstream.ClientSecret)),
+            ProtectedClientSecret = keep ? stored!.ProtectedClientSecret : protector.Protect(tenant, Encoding.UTF8.GetBytes(upstream.ClientSecret)),
             Scopes = [.. upstream.Scopes],
         };
     }
@@ -44,7 +40,7 @@ public sealed class UpstreamSecrets(IDataProtectionProvider protection)
         string secret;
         try
         {
-            secret = stored.ProtectedClientSecret.Length == 0 ? "" : Encoding.UTF8.GetString(Protector(tenant).Unprotect(stored.ProtectedClientSecret));
+            secret = stored.ProtectedClientSecret.Length == 0 ? "" : Encoding.UTF8.GetString(protector.Unprotect(tenant, stored.ProtectedClientSecret));
         }
         catch (CryptographicException)
         {
@@ -63,6 +59,4 @@ public sealed class UpstreamSecrets(IDataProtectionProvider protection)
                 && (u.ClientSecret.Length == 0 || CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(current.ClientSecret), Encoding.UTF8.GetBytes(u.ClientSecret))),
             _ => false,
         };
-
-    private IDataProtector Protector(string tenant) => protection.CreateProtector(Purpose, tenant);
 }
