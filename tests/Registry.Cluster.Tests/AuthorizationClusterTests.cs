@@ -112,7 +112,7 @@ public sealed class AuthorizationClusterTests(ClusterFixture fixture, ITestOutpu
         await refused.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_grant");
     }
 
-    private static async Task<JsonElement> IntrospectAsync(HttpClient http, JsonElement client, string token)
+    private async Task<JsonElement> IntrospectAsync(HttpClient http, JsonElement client, string token)
     {
         using var response = await PostFormAsync(http, client, "/introspect", token);
         var body = await response.JsonAsync();
@@ -120,13 +120,18 @@ public sealed class AuthorizationClusterTests(ClusterFixture fixture, ITestOutpu
         return body;
     }
 
-    private static Task<HttpResponseMessage> PostFormAsync(HttpClient http, JsonElement client, string path, string token)
+    /// <summary>
+    /// POSTs a token form to <paramref name="http"/>'s gateway with the first gateway's Host, as a load balancer in front of
+    /// both would: each gateway of this Development cluster takes its issuer from the Host header, and a token belongs to one issuer.
+    /// </summary>
+    private Task<HttpResponseMessage> PostFormAsync(HttpClient http, JsonElement client, string path, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent("token=" + Uri.EscapeDataString(token), System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
         };
         request.Headers.Authorization = OAuthClient.Basic(client);
+        request.Headers.Host = Http.BaseAddress!.Authority;
         return http.SendAsync(request);
     }
 
