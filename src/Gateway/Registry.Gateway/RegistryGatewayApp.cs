@@ -11,6 +11,7 @@ using Registry.Gateway.Telemetry;
 using Registry.Gateway.Tenancy;
 using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
+using Registry.Grains.Abstractions;
 using Registry.Hosting.Configuration;
 using Registry.Hosting.Telemetry;
 
@@ -86,7 +87,7 @@ public static class RegistryGatewayApp
         // Hosts are checked per tenant request (TenantFilter), with an OAuth error; ASP.NET's own filter would
         // answer a bare 400 to every path, probes included.
         services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
-        services.AddSingleton<ITokenSigner, GrainTokenSigner>();
+        services.AddSingleton<ITokenSigner>(sp => new GrainTokenSigner(sp.GetRequiredService<IGrainFactory>(), sp.GetService<ISiloTokenSigner>()));
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<Upstreams>();
         services.AddHttpClient(Upstreams.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));

@@ -13,13 +13,6 @@ namespace Registry.Grains.Tenants;
 [Reentrant]
 internal sealed class TokenSignerGrain(SigningKeyCache cache) : Grain, ITokenSignerGrain
 {
-    public ValueTask<byte[]> Sign(string keyId, byte[] signingInput)
-    {
-        var found = cache.FindAsync(this.GetPrimaryKeyString(), keyId, GrainFactory);
-        return found.IsCompletedSuccessfully ? ValueTask.FromResult(SignWith(found.Result, signingInput)) : SignLaterAsync(found, signingInput);
-    }
-
-    private static async ValueTask<byte[]> SignLaterAsync(ValueTask<TokenSigningKey?> found, byte[] signingInput) => SignWith(await found, signingInput);
-
-    private static byte[] SignWith(TokenSigningKey? key, byte[] signingInput) => key?.Sign(signingInput) ?? [];
+    public ValueTask<byte[]> Sign(string keyId, byte[] signingInput) =>
+        SiloTokenSigner.Sign(cache.FindAsync(this.GetPrimaryKeyString(), keyId, GrainFactory), signingInput);
 }
