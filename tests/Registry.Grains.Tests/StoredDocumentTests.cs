@@ -588,7 +588,7 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_operator_key_stored_by_version_1_is_served()
+    public async Task The_operator_key_stored_by_version_1_is_served_and_rewritten_protected()
     {
         var stored = Document("operator-v1.json");
         await fixture.DeactivateAllAsync();
@@ -600,7 +600,34 @@ public sealed class StoredDocumentTests(ClusterFixture fixture)
         Assert.Equal(("8Z_BQ-86t2j0RtacFzuorZ-4YAsgaUEzrRSro61dH0M", "ES256"), (key.KeyId, key.Algorithm));
         Assert.Equal(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetBytesFromBase64(), key.Pkcs8PrivateKey);
         Assert.Equal(DateTimeOffset.Parse("2026-11-30T07:36:43.4719456+00:00", System.Globalization.CultureInfo.InvariantCulture), key.CreatedAt);
-        Assert.Equal(stored, fixture.Storage.Json("operator", GrainId.Create("operator", IOperatorGrain.Key)));
+        var rewritten = fixture.Storage.Json("operator", GrainId.Create("operator", IOperatorGrain.Key))!;
+        Assert.DoesNotContain("Pkcs8PrivateKey", rewritten, StringComparison.Ordinal);
+        Assert.DoesNotContain(json.RootElement.GetProperty("SigningKeys")[0].GetProperty("Pkcs8PrivateKey").GetString()!, rewritten, StringComparison.Ordinal);
+        using var again = JsonDocument.Parse(rewritten);
+        var storedKey = again.RootElement.GetProperty("SigningKeys")[0];
+        Assert.Equal((2, key.KeyId), (again.RootElement.GetProperty("SchemaVersion").GetInt32(), storedKey.GetProperty("KeyId").GetString()));
+        Assert.Equal(PublicKeyOf(json.RootElement.GetProperty("SigningKeys")[0]), storedKey.GetProperty("PublicKey").GetBytesFromBase64());
+
+        // Served again from the protected key after a restart.
+        await fixture.DeactivateAllAsync();
+        Assert.Equal(key.Pkcs8PrivateKey, Assert.Single(await fixture.Grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key).GetSigningKeys()).Pkcs8PrivateKey);
+    }
+
+    [Fact]
+    public void The_operator_document_of_version_2_holds_a_protected_key_and_its_public_key_and_is_written_back_exactly()
+    {
+        var stored = Document("operator-v2.json");
+
+        var state = JsonSerializer.Deserialize<Registry.Grains.Operators.OperatorState>(stored)!;
+
+        Assert.Equal(2, state.SchemaVersion);
+        var key = Assert.Single(state.SigningKeys);
+        Assert.Null(key.Pkcs8PrivateKey);
+        Assert.True(key.ProtectedPrivateKey!.Length > 100);
+        using var ec = System.Security.Cryptography.ECDsa.Create();
+        ec.ImportSubjectPublicKeyInfo(key.PublicKey, out _);
+        Assert.Equal(key.KeyId, Registry.Protocol.Security.PublicJwk.FromEc(ec.ExportParameters(false), "ES256").Kid);
+        Assert.Equal(stored, JsonSerializer.Serialize(state));
     }
 
     /// <summary>

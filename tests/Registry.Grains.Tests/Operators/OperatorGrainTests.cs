@@ -21,6 +21,10 @@ public sealed class OperatorGrainTests(ClusterFixture fixture)
         Assert.Equal(PublicJwk.FromEc(ec.ExportParameters(false), "ES256").Kid, key.KeyId);
         Assert.Equal(key.KeyId, again.KeyId);
         Assert.Equal(key.Pkcs8PrivateKey, again.Pkcs8PrivateKey);
-        Assert.Contains(key.KeyId, fixture.Storage.Json("operator", GrainId.Create("operator", IOperatorGrain.Key)), StringComparison.Ordinal);
+        var stored = fixture.Storage.Json("operator", GrainId.Create("operator", IOperatorGrain.Key))!;
+        Assert.Contains(key.KeyId, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pkcs8PrivateKey", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(key.Pkcs8PrivateKey), stored, StringComparison.Ordinal);
+        Assert.Contains("\"ProtectedPrivateKey\"", stored, StringComparison.Ordinal);
     }
 }

@@ -5,19 +5,12 @@ using Registry.Protocol.Security;
 namespace Registry.Grains.Tenants;
 
 /// <summary>
-/// New signing keys (RS256: RSA 2048; ES256: P-256) as stored — a tenant's protected, the operator's in clear — and
+/// New signing keys (RS256: RSA 2048; ES256: P-256) as stored — protected — and
 /// stored keys as others get them (public keys for gateways, protected ones for the signer).
 /// </summary>
 internal static class SigningKeyFactory
 {
     private const int RsaKeySize = 2048;
-
-    /// <summary>An operator key: private key as PKCS#8 in clear (the gateway signs admin tokens with it).</summary>
-    public static StoredSigningKey New(string algorithm, DateTimeOffset now)
-    {
-        var (keyId, pkcs8, _) = Generate(algorithm);
-        return new StoredSigningKey { KeyId = keyId, Algorithm = algorithm, Pkcs8PrivateKey = pkcs8, CreatedAt = now };
-    }
 
     /// <summary>A tenant key signing from <paramref name="activatesAt"/>: its private key protected, the clear copy wiped.</summary>
     public static StoredSigningKey NewProtected(string algorithm, DateTimeOffset now, DateTimeOffset activatesAt, ISigningKeyProtector protector)
@@ -60,10 +53,13 @@ internal static class SigningKeyFactory
     public static ProtectedSigningKey[] Protected(IEnumerable<StoredSigningKey> keys) =>
         [.. keys.Where(k => k.ProtectedPrivateKey is not null).Select(k => new ProtectedSigningKey(k.KeyId, k.Algorithm, k.ProtectedPrivateKey!))];
 
-    /// <summary>The operator's keys: the current (first) is the newest key of <paramref name="algorithm"/>; every key validates.</summary>
-    public static SigningKeyMaterial[] Material(IEnumerable<StoredSigningKey> keys, string algorithm) =>
+    /// <summary>
+    /// The operator's keys, decrypted for the gateway that signs admin tokens: the current (first) is the newest key of
+    /// <paramref name="algorithm"/>; every key validates.
+    /// </summary>
+    public static SigningKeyMaterial[] Material(IEnumerable<StoredSigningKey> keys, string algorithm, ISigningKeyProtector protector) =>
         [.. keys.OrderBy(k => k.Algorithm == algorithm ? 0 : 1).ThenByDescending(k => k.CreatedAt)
-            .Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.Pkcs8PrivateKey ?? [], k.CreatedAt))];
+            .Select(k => new SigningKeyMaterial(k.KeyId, k.Algorithm, k.ProtectedPrivateKey is { } p ? protector.Unprotect(p) : k.Pkcs8PrivateKey ?? [], k.CreatedAt))];
 
     private static (string KeyId, byte[] Pkcs8, byte[] Spki) Generate(string algorithm)
     {

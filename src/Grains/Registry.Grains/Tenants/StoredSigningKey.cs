@@ -6,8 +6,8 @@ namespace Registry.Grains.Tenants;
 /// A signing key as stored. A tenant's private key is stored only protected (<see cref="ProtectedPrivateKey"/>,
 /// the silo's Data Protection key ring, see <see cref="ISigningKeyProtector"/>) so the grain store never holds it in clear;
 /// its public key (<see cref="PublicKey"/>) is in clear, so gateways and the JWKS need no decryption.
-/// <see cref="Pkcs8PrivateKey"/> is the clear key of tenant documents of version 4 and older (rewritten protected on
-/// the tenant's next activation) and of the operator's keys (signed in the gateway, see OperatorState).
+/// <see cref="Pkcs8PrivateKey"/> is the clear key of tenant documents of version 4 and older and operator documents of
+/// version 1, rewritten protected on the grain's next activation (the operator's next use).
 /// </summary>
 [GenerateSerializer]
 [Alias("Registry.StoredSigningKey")]

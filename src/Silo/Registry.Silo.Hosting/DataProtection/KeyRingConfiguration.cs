@@ -58,8 +58,10 @@ public static class KeyRingConfiguration
             return;
         }
 
+        // The key ring may (and in production should) sit behind its own credential, so the grain store alone reveals nothing.
         var containerName = section["BlobContainer"] is { Length: > 0 } name ? name : DefaultBlobContainer;
+        var connectionString = section["BlobConnectionString"] is { Length: > 0 } own ? own : options.AzureTableConnectionString;
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(_ => new ConfigureOptions<KeyManagementOptions>(keys =>
-            keys.XmlRepository = new BlobXmlRepository(new BlobServiceClient(options.AzureTableConnectionString).GetBlobContainerClient(containerName))));
+            keys.XmlRepository = new BlobXmlRepository(new BlobServiceClient(connectionString).GetBlobContainerClient(containerName))));
     }
 }
