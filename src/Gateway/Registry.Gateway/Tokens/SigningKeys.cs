@@ -9,36 +9,28 @@ namespace Registry.Gateway.Tokens;
 internal static class SigningKeys
 {
     /// <summary>A tenant's public key (SubjectPublicKeyInfo) as a validation key and JWK; the key object is owned like <see cref="Load"/>'s.</summary>
-    public static (SecurityKey Key, PublicJwk Jwk) LoadPublic(PublicSigningKey key, ICollection<AsymmetricAlgorithm> owned)
-    {
-        if (key.Algorithm == JoseAlgorithms.ES256)
-        {
-            var ec = ECDsa.Create();
-            ec.ImportSubjectPublicKeyInfo(key.SubjectPublicKeyInfo, out _);
-            owned.Add(ec);
-            return (new ECDsaSecurityKey(ec) { KeyId = key.KeyId }, PublicJwk.FromEc(ec.ExportParameters(false), key.Algorithm, key.KeyId));
-        }
-
-        var rsa = RSA.Create();
-        rsa.ImportSubjectPublicKeyInfo(key.SubjectPublicKeyInfo, out _);
-        owned.Add(rsa);
-        return (new RsaSecurityKey(rsa) { KeyId = key.KeyId }, PublicJwk.FromRsa(rsa.ExportParameters(false), key.Algorithm, key.KeyId));
-    }
+    public static (SecurityKey Key, PublicJwk Jwk) LoadPublic(PublicSigningKey key, ICollection<AsymmetricAlgorithm> owned) =>
+        Create(key.KeyId, key.Algorithm, key.SubjectPublicKeyInfo, owned, static (a, bytes) => a.ImportSubjectPublicKeyInfo(bytes, out _));
 
     /// <summary>The key object (owned by the caller, which disposes <paramref name="owned"/>), its security key and its public JWK.</summary>
-    public static (SecurityKey Key, PublicJwk Jwk) Load(SigningKeyMaterial material, ICollection<AsymmetricAlgorithm> owned)
+    public static (SecurityKey Key, PublicJwk Jwk) Load(SigningKeyMaterial material, ICollection<AsymmetricAlgorithm> owned) =>
+        Create(material.KeyId, material.Algorithm, material.Pkcs8PrivateKey, owned, static (a, bytes) => a.ImportPkcs8PrivateKey(bytes, out _));
+
+    /// <summary>An ES256 (P-256) or RS256 key object from <paramref name="encoded"/> as <paramref name="import"/> reads it.</summary>
+    private static (SecurityKey Key, PublicJwk Jwk) Create(
+        string keyId, string algorithm, byte[] encoded, ICollection<AsymmetricAlgorithm> owned, Action<AsymmetricAlgorithm, byte[]> import)
     {
-        if (material.Algorithm == JoseAlgorithms.ES256)
+        if (algorithm == JoseAlgorithms.ES256)
         {
             var ec = ECDsa.Create();
-            ec.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
             owned.Add(ec);
-            return (new ECDsaSecurityKey(ec) { KeyId = material.KeyId }, PublicJwk.FromEc(ec.ExportParameters(false), material.Algorithm, material.KeyId));
+            import(ec, encoded);
+            return (new ECDsaSecurityKey(ec) { KeyId = keyId }, PublicJwk.FromEc(ec.ExportParameters(false), algorithm, keyId));
         }
 
         var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(material.Pkcs8PrivateKey, out _);
         owned.Add(rsa);
-        return (new RsaSecurityKey(rsa) { KeyId = material.KeyId }, PublicJwk.FromRsa(rsa.ExportParameters(false), material.Algorithm, material.KeyId));
+        import(rsa, encoded);
+        return (new RsaSecurityKey(rsa) { KeyId = keyId }, PublicJwk.FromRsa(rsa.ExportParameters(false), algorithm, keyId));
     }
 }
