@@ -79,6 +79,11 @@ public static class RegistrySiloBuilderExtensions
             silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         }
 
+        if (options.Kubernetes.Enabled)
+        {
+            ConfigureKubernetesHosting(silo, options);
+        }
+
         var membership = options.Membership;
         silo.Configure<ClusterMembershipOptions>(m =>
         {
@@ -88,6 +93,24 @@ public static class RegistrySiloBuilderExtensions
             m.TableRefreshTimeout = TimeSpan.FromSeconds(membership.TableRefreshSeconds);
             m.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(Math.Max(5, membership.TableRefreshSeconds * 2));
         });
+    }
+
+    /// <summary>
+    /// Orleans' Kubernetes hosting: the silo is named after its pod (POD_NAME), and the silos watch their namespace's
+    /// (POD_NAMESPACE) silo pods, declaring a silo dead as soon as its pod is deleted. Registry:Cluster stays the one
+    /// source of the rest: the advertised address set above (the hosting fills it from POD_IP only when unset), and
+    /// the cluster's ids, which the gateways (cluster clients, no Kubernetes hosting) read from it too; the
+    /// hosting's ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID would override them on the silos alone, so a difference
+    /// stops startup instead of splitting the cluster. Pods of silos found dead are not deleted (the default), so
+    /// the role needs no delete.
+    /// </summary>
+    private static void ConfigureKubernetesHosting(ISiloBuilder silo, RegistryClusterOptions options)
+    {
+        silo.UseKubernetesHosting();
+        silo.Services.AddOptions<ClusterOptions>().Validate(
+            cluster => cluster.ClusterId == options.ClusterId && cluster.ServiceId == options.ServiceId,
+            $"ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID differ from {RegistryClusterOptions.Section}:ClusterId / ServiceId "
+            + $"('{options.ClusterId}' / '{options.ServiceId}'): gateways find silos by the latter; leave the ORLEANS_ variables unset");
     }
 
     private static void ConfigureStorage(ISiloBuilder silo, RegistryClusterOptions options)

@@ -46,4 +46,7 @@ public sealed class RegistryClusterOptions
 
     /// <summary>Failure detection, see <see cref="RegistryMembershipOptions"/>.</summary>
     public RegistryMembershipOptions Membership { get; set; } = new();
+
+    /// <summary>Kubernetes-native hosting of a silo, see <see cref="RegistryKubernetesOptions"/>.</summary>
+    public RegistryKubernetesOptions Kubernetes { get; set; } = new();
 }

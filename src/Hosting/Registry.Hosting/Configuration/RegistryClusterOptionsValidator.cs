@@ -30,6 +30,11 @@ public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryC
             failures.Add($"{Key}:Mode Client needs Clustering Redis (a client finds silos through the membership table)");
         }
 
+        if (options.Kubernetes.Enabled && options.Clustering != ClusteringKind.Redis)
+        {
+            failures.Add($"{Key}:Kubernetes:Enabled needs Clustering Redis (Kubernetes hosting watches pods; membership stays in Redis)");
+        }
+
         if (options.Storage == StorageKind.AzureTable && string.IsNullOrWhiteSpace(options.AzureTableConnectionString))
         {
             failures.Add($"{Key}:AzureTableConnectionString is required for AzureTable storage");
