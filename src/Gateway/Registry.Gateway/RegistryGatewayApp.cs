@@ -13,6 +13,7 @@ using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Hosting.Configuration;
+using Registry.Hosting.Management;
 using Registry.Hosting.Telemetry;
 
 namespace Registry.Gateway;
@@ -29,6 +30,9 @@ public static class RegistryGatewayApp
         builder.Services.AddRegistryGateway();
         builder.AddRegistryKestrelLimits();
         AdminListener.AddUrls(builder);
+
+        // After the admin URLs, which it keeps; Kestrel's default is the public listener when nothing is configured.
+        builder.AddManagementListener("http://localhost:5000");
         var forwarded = builder.AddRegistryForwardedHeaders();
         builder.AddRegistryCluster();
 
@@ -54,11 +58,13 @@ public static class RegistryGatewayApp
         app.UseOAuthErrors();
         app.MapRegistry();
         app.MapRegistryAdmin();
-        app.MapRegistryMetrics();
 
-        // Liveness: the process answers. Readiness: the cluster answers with an active silo.
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        // Liveness: the process answers. Readiness: the cluster answers with an active silo. On the management port
+        // alone when there is one (Registry:Management:Port).
+        var management = app.MapManagement();
+        management.MapRegistryMetrics();
+        management.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+        management.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 

@@ -33,6 +33,9 @@ public sealed class RegistryOptions
     /// <summary>Where the admin API is served ("Registry:Admin").</summary>
     public RegistryAdminOptions Admin { get; set; } = new();
 
+    /// <summary>Where health and metrics are served ("Registry:Management").</summary>
+    public RegistryManagementOptions Management { get; set; } = new();
+
     /// <summary>Cluster-wide lifecycle settings: how often idle clients are swept ("Registry:Lifecycle").</summary>
     public RegistryLifecycleOptions Lifecycle { get; set; } = new();
 

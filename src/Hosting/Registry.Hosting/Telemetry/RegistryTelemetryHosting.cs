@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -61,11 +62,8 @@ public static class RegistryTelemetryHosting
     }
 
     /// <summary>Serves the Prometheus text format at /metrics.</summary>
-    public static WebApplication MapRegistryMetrics(this WebApplication app)
-    {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
-        return app;
-    }
+    public static IEndpointConventionBuilder MapRegistryMetrics(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
 
     /// <summary>Probes and scrapes are not traced: they would drown the traces that matter.</summary>
     private static bool IsApiRequest(HttpContext http) =>
