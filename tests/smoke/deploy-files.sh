@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The container and Kubernetes files cannot run here (no Docker engine, no cluster), so this checks what
 # can be checked: YAML syntax (yamllint), the compose file as Compose reads it (docker-compose config),
-# Dockerfile shape (multi-stage, non-root, publishes a project that exists) and Kubernetes manifest
-# structure (probes on real health paths, PDBs, non-root, config from ConfigMap/Secret).
+# Dockerfile shape (multi-stage, non-root, publishes a project that exists), the Kubernetes manifests against the
+# Kubernetes JSON schemas (tests/smoke/k8s-validate, npm kubernetes-models) and their structure
+# (tests/smoke/k8s-validate/structure.py: management port, secrets per Deployment, TLS, RBAC, NetworkPolicy, tags).
 # Last line: "smoke: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,36 +48,43 @@ for file in deploy/docker/Dockerfile.*; do
   check "$file: multi-stage, chiseled non-root runtime, publishes an existing project" dockerfile_ok "$file"
 done
 
-check "kubernetes manifests: probes, disruption budgets, non-root, configuration" python3 - <<'PY'
-import glob, sys, yaml
-docs = [d for f in sorted(glob.glob("deploy/kubernetes/*.yaml")) if not f.endswith("kustomization.yaml")
-        for d in yaml.safe_load_all(open(f)) if d]
-kinds = {}
-for d in docs:
-    assert d.get("apiVersion") and d.get("kind") and d["metadata"].get("name"), d
-    kinds.setdefault(d["kind"], []).append(d)
-kustomization = yaml.safe_load(open("deploy/kubernetes/kustomization.yaml"))
-for resource in kustomization["resources"]:
-    assert glob.glob("deploy/kubernetes/" + resource), resource
-deployments = kinds["Deployment"]
-assert {d["metadata"]["name"] for d in deployments} == {"registry-silo", "registry-gateway"}
-budgets = [p["spec"]["selector"]["matchLabels"] for p in kinds["PodDisruptionBudget"]]
-for d in deployments:
-    spec = d["spec"]["template"]["spec"]
-    assert spec["securityContext"]["runAsNonRoot"] is True, d["metadata"]["name"]
-    assert d["spec"]["selector"]["matchLabels"] in budgets, "no PodDisruptionBudget for " + d["metadata"]["name"]
-    for c in spec["containers"]:
-        assert c["readinessProbe"]["httpGet"]["path"] == "/healthz/ready"
-        assert c["livenessProbe"]["httpGet"]["path"] == "/healthz/live"
-        refs = {next(iter(e.values()))["name"] for e in c["envFrom"]}
-        assert refs == {"registry-config", "registry-secrets"}, refs
-config = {d["metadata"]["name"]: d for d in kinds["ConfigMap"] + kinds["Secret"]}
-keys = list(config["registry-config"]["data"]) + list(config["registry-secrets"]["stringData"])
-assert all(k.startswith("Registry__") for k in keys), keys
-assert "Registry__Tenants__default__AdminClientSecret" in config["registry-secrets"]["stringData"]
-service = kinds["Service"][0]
-assert service["spec"]["selector"] == next(d for d in deployments if d["metadata"]["name"] == "registry-gateway")["spec"]["selector"]["matchLabels"]
+# Schema validation: every document of every file kustomization.yaml lists, against the Kubernetes OpenAPI schemas
+# (npm kubernetes-models, pinned in tests/smoke/k8s-validate/package-lock.json); an unknown apiVersion/kind fails.
+validator=tests/smoke/k8s-validate
+validator_ready() {
+  { command -v node && command -v npm; } >/dev/null 2>&1 || ensure_apt_packages nodejs npm >/dev/null 2>&1 || return 1
+  (cd "$validator" && npm ci --no-audit --no-fund --loglevel=error) >/dev/null 2>&1
+}
+check "the manifest validator installs (nodejs from apt, kubernetes-models and yaml from npm)" validator_ready
+check "deploy/kubernetes: every document valid against the Kubernetes schemas" \
+  node "$validator/k8s-validate.mjs" deploy/kubernetes/kustomization.yaml
+# The validator must be able to fail: known-broken manifests, each refused for the reason it was broken for.
+refuses() {
+  local dir=$1 reason=$2 out
+  out=$(node "$validator/k8s-validate.mjs" "$validator/broken/$dir/kustomization.yaml" 2>&1) && return 1
+  grep -qF -- "$reason" <<<"$out"
+}
+check "the validator refuses a Deployment with a string for replicas" refuses wrong-type "spec/replicas must be integer"
+check "the validator refuses an unknown kind" refuses unknown-kind "unknown apiVersion/kind apps/v1/Deploymnet"
+
+check "kubernetes manifests: management port, configuration and secrets per Deployment, TLS, RBAC, NetworkPolicy" \
+  python3 tests/smoke/k8s-validate/structure.py
+
+# Image tags are versions, never latest (kustomization and compose; third-party images pinned too).
+versions_not_latest() {
+  python3 - <<'PY'
+import yaml
+k = yaml.safe_load(open("deploy/kubernetes/kustomization.yaml"))
+assert {i["name"]: str(i["newTag"]) for i in k["images"]} == {"registry-silo": "0.2.0", "registry-gateway": "0.2.0"}, k["images"]
+compose = yaml.safe_load(open("deploy/docker-compose.yml"))
+images = {name: s["image"] for name, s in compose["services"].items()}
+for name, image in images.items():
+    assert ":" in image and not image.endswith(":latest"), (name, image)
+assert {images["silo1"], images["silo2"], images["gateway"]} == {"registry-silo:0.2.0", "registry-gateway:0.2.0"}, images
 PY
+  [ $? -eq 0 ] && ! grep -rnE '(image|newTag):.*latest' deploy
+}
+check "image tags are versions (0.2.0), never latest" versions_not_latest
 
 echo "smoke: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
