@@ -46,4 +46,7 @@ public sealed class RegistryClusterOptions
 
     /// <summary>Failure detection, see <see cref="RegistryMembershipOptions"/>.</summary>
     public RegistryMembershipOptions Membership { get; set; } = new();
+
+    /// <summary>TLS with mutual authentication between silos and from gateways, see <see cref="RegistryClusterTlsOptions"/>.</summary>
+    public RegistryClusterTlsOptions Tls { get; set; } = new();
 }
