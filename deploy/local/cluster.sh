@@ -248,5 +248,5 @@ case "${1:-}" in
   restart-redis) stop redis; sleep "${REDIS_DOWN_SECONDS:-0}"; start_redis ;;
   status) cmd_status ;;
   install) ensure_tools ;;
-  *) sed -n '2,24p' "$0"; exit 2 ;;
+  *) sed -n '2,25p' "$0"; exit 2 ;;
 esac
