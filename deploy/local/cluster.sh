@@ -20,8 +20,9 @@
 # AZURITE_BLOB_PORT (AZURITE_PORT+1, blobs),
 # SILO_PORT_BASE (11110: silo K listens on base+K; gateway port 30010+K, health 8090+K),
 # AZURITE_DATA (memory | a folder), RUN_DIR (<repo>/.run/cluster), TOOLS_DIR (~/.cache/registry-tools),
-# CLUSTER_ID (registry-local), ASPNETCORE_ENVIRONMENT (Development). Registry__* variables (tenants, admin
-# secrets) pass through to silos.
+# CLUSTER_ID (registry-local), ASPNETCORE_ENVIRONMENT (Development), TLS (1: mutually authenticated TLS between
+# silos and from the gateway, with a throwaway CA and certificates made by openssl under $RUN_DIR/tls on `up`;
+# 0: plain TCP). Registry__* variables (tenants, admin secrets) pass through to silos.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +42,8 @@ RUN_DIR=${RUN_DIR:-$repo/.run/cluster}
 TOOLS_DIR=${TOOLS_DIR:-$HOME/.cache/registry-tools}
 CLUSTER_ID=${CLUSTER_ID:-registry-local}
 CONFIGURATION=${CONFIGURATION:-Release}
+TLS=${TLS:-1}
+TLS_DIR=$RUN_DIR/tls
 
 AZURITE_VERSION=3.37.0
 ACCOUNT_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
@@ -108,6 +111,53 @@ start_azurite() {
   done
 }
 
+# A throwaway certificate authority and the certificates it issues (EC P-256, 30 days), unless they exist:
+#   ca.crt/ca.key          the cluster's CA (the only trust anchor of every process)
+#   silo.crt/silo.key      shared by every silo: serverAuth (accepts) and clientAuth (connects to other silos), IP 127.0.0.1
+#   gateway.crt/.key       shared by the gateways (Orleans clients): clientAuth only, so it cannot serve as a silo
+# Private keys are readable by their owner only.
+ensure_tls() {
+  [ "$TLS" = 1 ] || return 0
+  [ -f "$TLS_DIR/ca.crt" ] && return 0
+  command -v openssl >/dev/null || ensure_apt_packages openssl
+  mkdir -p "$TLS_DIR"
+  (
+    umask 077
+    cd "$TLS_DIR"
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ca.key 2>/dev/null
+    openssl req -x509 -new -key ca.key -sha256 -days 30 -subj "/CN=Registry local cluster CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" -out ca.crt
+    issue() {
+      local name=$1 usage=$2
+      openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$name.key" 2>/dev/null
+      openssl req -new -key "$name.key" -subj "/CN=registry-$name" -out "$name.csr"
+      printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+        "extendedKeyUsage=$usage" "subjectAltName=IP:127.0.0.1" >"$name.ext"
+      openssl x509 -req -in "$name.csr" -CA ca.crt -CAkey ca.key -set_serial "0x$(openssl rand -hex 16)" -days 30 -sha256 \
+        -extfile "$name.ext" -out "$name.crt" 2>/dev/null
+      rm -f "$name.csr" "$name.ext"
+    }
+    issue silo serverAuth,clientAuth
+    issue gateway clientAuth
+    chmod 600 ./*.key
+    chmod 644 ./*.crt
+  )
+  log "TLS: CA and certificates in $TLS_DIR"
+}
+
+# Registry__Cluster__Tls__* for a silo or a gateway (its own certificate; the same CA).
+tls_env() {
+  if [ "$TLS" != 1 ]; then
+    echo Registry__Cluster__Tls__Enabled=false
+    return
+  fi
+  ensure_tls >&2
+  echo Registry__Cluster__Tls__Enabled=true
+  echo "Registry__Cluster__Tls__CertificatePath=$TLS_DIR/$1.crt"
+  echo "Registry__Cluster__Tls__KeyPath=$TLS_DIR/$1.key"
+  echo "Registry__Cluster__Tls__CaPath=$TLS_DIR/ca.crt"
+}
+
 cluster_env() {
   # A development cluster by default (default bootstrap secret, issuer from the Host header); set
   # ASPNETCORE_ENVIRONMENT=Production with real secrets and Registry__Issuer to try production settings.
@@ -120,7 +170,7 @@ cluster_env() {
 start_silo() {
   local k=$1 http=$((SILO_HTTP_PORT_BASE + $1))
   mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs"
-  spawn "silo$k" env $(cluster_env) \
+  spawn "silo$k" env $(cluster_env) $(tls_env silo) \
     Registry__Cluster__Storage=AzureTable \
     "Registry__Cluster__AzureTableConnectionString=$TABLES" \
     Registry__Cluster__AdvertisedIPAddress=127.0.0.1 \
@@ -135,7 +185,7 @@ wait_silo() {
 
 start_gateway() {
   local name=${1:-gateway} port=${2:-$GATEWAY_PORT}
-  spawn "$name" env $(cluster_env) Registry__Cluster__Mode=Client \
+  spawn "$name" env $(cluster_env) $(tls_env gateway) Registry__Cluster__Mode=Client \
     dotnet "$GATEWAY_DLL" --contentRoot "$(dirname "$GATEWAY_DLL")" --urls "http://127.0.0.1:$port"
   wait_for_url "http://127.0.0.1:$port/.well-known/openid-configuration" 90 || { log "$name did not answer (see $RUN_DIR/logs/$name.log)"; return 1; }
 }
@@ -149,6 +199,7 @@ cmd_up() {
   ensure_tools
   rm -rf "$RUN_DIR"
   mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs"
+  ensure_tls >&2
   start_redis
   start_azurite
   for k in $(seq 1 "$SILOS"); do start_silo "$k"; done
@@ -197,5 +248,5 @@ case "${1:-}" in
   restart-redis) stop redis; sleep "${REDIS_DOWN_SECONDS:-0}"; start_redis ;;
   status) cmd_status ;;
   install) ensure_tools ;;
-  *) sed -n '2,20p' "$0"; exit 2 ;;
+  *) sed -n '2,25p' "$0"; exit 2 ;;
 esac

@@ -13,7 +13,12 @@ public sealed class ClusterInspector : IAsyncDisposable
 
     private ClusterInspector(IHost host) => _host = host;
 
-    public static async Task<ClusterInspector> ConnectAsync(LocalCluster cluster)
+    /// <summary>Joins with the gateways' certificate when the cluster runs TLS (<see cref="LocalCluster.ClientTlsSettings"/>).</summary>
+    public static Task<ClusterInspector> ConnectAsync(LocalCluster cluster) =>
+        ConnectAsync(cluster, cluster.ClientTlsSettings, TimeSpan.FromSeconds(60));
+
+    /// <summary>Joins with the given "Registry:Cluster:Tls" settings (e.g. none, or another CA's certificate), giving up after <paramref name="timeout"/>.</summary>
+    public static async Task<ClusterInspector> ConnectAsync(LocalCluster cluster, IReadOnlyDictionary<string, string?> tlsSettings, TimeSpan timeout)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -22,11 +27,22 @@ public sealed class ClusterInspector : IAsyncDisposable
             ["Registry:Cluster:Clustering"] = "Redis",
             ["Registry:Cluster:RedisConnectionString"] = cluster.RedisConnectionString,
             ["Registry:Cluster:ClusterId"] = "registry-test",
-        });
+        }.Concat(tlsSettings));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client => client.AddRegistryCluster(builder.Configuration));
         var host = builder.Build();
-        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await host.StartAsync().WaitAsync(timeout);
+        }
+        catch
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await host.StopAsync(stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            host.Dispose();
+            throw;
+        }
+
         return new ClusterInspector(host);
     }
 
@@ -38,6 +54,10 @@ public sealed class ClusterInspector : IAsyncDisposable
         var hosts = await Management.GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(1));
         return [.. hosts.Keys.Select(s => s.Endpoint.Port).Order()];
     }
+
+    /// <summary>A grain call with a generous bound: how many silos the membership table lists as active.</summary>
+    public async Task<int> ActiveSiloCountAsync(TimeSpan timeout) =>
+        (await Management.GetHosts(onlyActive: true).WaitAsync(timeout)).Count;
 
     /// <summary>Client-grain activations per silo port.</summary>
     public async Task<IReadOnlyDictionary<int, int>> ClientActivationsAsync()

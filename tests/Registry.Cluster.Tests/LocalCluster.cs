@@ -31,6 +31,7 @@ public sealed class LocalCluster
             ["SILO_GATEWAY_PORT_BASE"] = (siloBase + 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SILO_HTTP_PORT_BASE"] = (siloBase + 20).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RUN_DIR"] = RunDirectory,
+            ["TLS"] = TlsEnabled ? "1" : "0",
             ["CLUSTER_ID"] = "registry-test",
 
             // The failover tests drive load from one address: the default tenant's limits are raised out of their way.
@@ -45,6 +46,26 @@ public sealed class LocalCluster
     public void SetEnvironment(string key, string value) => _environment[key] = value;
 
     public string Repository { get; }
+
+    /// <summary>
+    /// The cluster runs with mutually authenticated TLS (cluster.sh's default); TLS=0 in the test run's
+    /// environment runs it on plain TCP (to see what the TLS tests would observe without it).
+    /// </summary>
+    public static bool TlsEnabled => Environment.GetEnvironmentVariable("TLS") != "0";
+
+    /// <summary>Where cluster.sh put the CA and certificates (ca.crt, silo.crt/.key, gateway.crt/.key).</summary>
+    public string TlsDirectory => Path.Combine(RunDirectory, "tls");
+
+    /// <summary>"Registry:Cluster:Tls" settings of an Orleans client of this cluster holding the gateways' certificate.</summary>
+    public IReadOnlyDictionary<string, string?> ClientTlsSettings => TlsEnabled
+        ? new Dictionary<string, string?>
+        {
+            ["Registry:Cluster:Tls:Enabled"] = "true",
+            ["Registry:Cluster:Tls:CertificatePath"] = Path.Combine(TlsDirectory, "gateway.crt"),
+            ["Registry:Cluster:Tls:KeyPath"] = Path.Combine(TlsDirectory, "gateway.key"),
+            ["Registry:Cluster:Tls:CaPath"] = Path.Combine(TlsDirectory, "ca.crt"),
+        }
+        : new Dictionary<string, string?> { ["Registry:Cluster:Tls:Enabled"] = "false" };
 
     public string RunDirectory { get; }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.Serialization;
 using Registry.Grains.Abstractions;
 using Registry.Hosting.Configuration;
@@ -25,6 +26,13 @@ public static class RegistryClientBuilderExtensions
         });
         client.UseRedisClustering(redis => redis.ConfigurationOptions = RegistrySiloBuilderExtensions.RedisOptions(options));
         client.AddActivityPropagation();
+        RegistrySiloBuilderExtensions.ConfigureTransportSecurity(client.Services, options);
+        if (options.Tls.IsEnabled)
+        {
+            var credentials = RegistryClusterConfiguration.LoadTls(options);
+            client.Services.AddSingleton(credentials);
+            client.UseTls(tls => ClusterTls.Configure(tls, credentials));
+        }
 
         // Notice joined and departed silos within seconds, and never wait long on a dead one.
         client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));

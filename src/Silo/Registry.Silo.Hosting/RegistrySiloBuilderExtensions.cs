@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Registry.Grains;
@@ -54,11 +55,29 @@ public static class RegistrySiloBuilderExtensions
         }
 
         ConfigureClustering(silo, options);
+        ConfigureTransportSecurity(silo.Services, options);
+        if (options.Tls.IsEnabled)
+        {
+            // The credentials live as long as the silo (Orleans captures the certificate in its connection middleware).
+            var credentials = RegistryClusterConfiguration.LoadTls(options);
+            silo.Services.AddSingleton(credentials);
+            silo.UseTls(tls => ClusterTls.Configure(tls, credentials));
+        }
+
         ConfigureStorage(silo, options);
 
         // Tenants' signing keys are protected at rest with a key ring next to the grain state (a folder, or a blob).
         DataProtection.KeyRingConfiguration.Configure(silo.Services, silo.Configuration, options);
         return silo;
+    }
+
+    /// <summary>A networked cluster (Redis clustering) without TLS says so at startup.</summary>
+    internal static void ConfigureTransportSecurity(IServiceCollection services, RegistryClusterOptions options)
+    {
+        if (options.Clustering == ClusteringKind.Redis && !options.Tls.IsEnabled)
+        {
+            services.AddHostedService<PlainClusterTransportWarning>();
+        }
     }
 
     private static void ConfigureClustering(ISiloBuilder silo, RegistryClusterOptions options)

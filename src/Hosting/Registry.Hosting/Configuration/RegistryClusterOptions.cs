@@ -49,4 +49,7 @@ public sealed class RegistryClusterOptions
 
     /// <summary>Kubernetes-native hosting of a silo, see <see cref="RegistryKubernetesOptions"/>.</summary>
     public RegistryKubernetesOptions Kubernetes { get; set; } = new();
+
+    /// <summary>TLS with mutual authentication between silos and from gateways, see <see cref="RegistryClusterTlsOptions"/>.</summary>
+    public RegistryClusterTlsOptions Tls { get; set; } = new();
 }

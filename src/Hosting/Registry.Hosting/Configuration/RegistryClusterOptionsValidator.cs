@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace Registry.Hosting.Configuration;
 
-/// <summary>Startup validation of Registry:Cluster; every problem is reported, each naming its key.</summary>
-public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryClusterOptions>
+/// <summary>
+/// Startup validation of Registry:Cluster; every problem is reported, each naming its key.
+/// <paramref name="environmentName"/>: the host environment (null: not known, the environment rules are skipped).
+/// </summary>
+public sealed class RegistryClusterOptionsValidator(string? environmentName = null) : IValidateOptions<RegistryClusterOptions>
 {
     public ValidateOptionsResult Validate(string? name, RegistryClusterOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         const string Key = RegistryClusterOptions.Section;
         var failures = new List<string>();
         if (options.SiloPort is < 1 or > 65535 || options.GatewayPort is < 1 or > 65535 || options.SiloPort == options.GatewayPort)
@@ -61,6 +65,32 @@ public sealed class RegistryClusterOptionsValidator : IValidateOptions<RegistryC
             failures.Add($"{Key}:Membership: timings must be positive and limits at least 1");
         }
 
+        ValidateTls(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateTls(RegistryClusterOptions options, List<string> failures)
+    {
+        const string Key = RegistryClusterTlsOptions.Section;
+        var tls = options.Tls;
+        if (tls.IsEnabled)
+        {
+            foreach (var (setting, value) in new[] { ("CertificatePath", tls.CertificatePath), ("KeyPath", tls.KeyPath), ("CaPath", tls.CaPath) })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    failures.Add($"{Key}:{setting} is required when {Key}:Enabled is true");
+                }
+            }
+        }
+
+        // A cluster reachable over the network must not run an unauthenticated transport by accident: outside
+        // Development, Redis clustering needs an explicit choice (false is a conscious opt-out, logged as a warning).
+        if (environmentName is not null && !string.Equals(environmentName, "Development", StringComparison.OrdinalIgnoreCase)
+            && options.Clustering == ClusteringKind.Redis && tls.Enabled is null)
+        {
+            failures.Add($"{Key}:Enabled must be set explicitly with Redis clustering outside Development: true (with CertificatePath, KeyPath and CaPath) " +
+                "for mutually authenticated TLS between silos and gateways, or false to accept an unauthenticated cluster transport");
+        }
     }
 }
