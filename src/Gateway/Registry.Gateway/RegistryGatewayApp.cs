@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Registry.Gateway.Admin;
@@ -13,6 +12,7 @@ using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Hosting.Configuration;
+using Registry.Hosting.Health;
 using Registry.Hosting.Telemetry;
 
 namespace Registry.Gateway;
@@ -57,8 +57,7 @@ public static class RegistryGatewayApp
         app.MapRegistryMetrics();
 
         // Liveness: the process answers. Readiness: the cluster answers with an active silo.
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapRegistryHealth();
         return app;
     }
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Hosting;
+using Registry.Hosting.Health;
 using Registry.Hosting.Telemetry;
 using Registry.Silo.Hosting;
 
@@ -18,14 +18,13 @@ try
 
     builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration));
     builder.AddRegistryTelemetry("registry-silo");
-    builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+    builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [RegistryHealthEndpoints.ReadyTag]);
 
     var app = builder.Build();
     app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
     // Liveness: the process answers. Readiness: this silo is an active cluster member.
-    app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-    app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapRegistryHealth();
     app.MapRegistryMetrics();
     await app.RunAsync();
     return 0;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -32,11 +31,10 @@ public static class RegistryTelemetryHosting
         var exporters = TelemetryExporters.From(builder.Configuration);
         var mode = builder.Configuration.GetSection(RegistryOptions.Section + ":Telemetry").Get<RegistryTelemetryOptions>()?.Tracing ?? TracingMode.Auto;
         var traced = mode == TracingMode.On || mode == TracingMode.Auto && exporters.Traces.Count > 0;
-        var version = typeof(RegistryTelemetryHosting).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 serviceName,
-                serviceVersion: version.Split('+')[0],
+                serviceVersion: RegistryVersion.Current,
                 serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}"))
             .WithTracing(tracing =>
             {
