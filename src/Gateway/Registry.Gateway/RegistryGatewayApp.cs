@@ -68,6 +68,7 @@ public static class RegistryGatewayApp
         services.AddSingleton<IValidateOptions<RegistryOptions>, LimitsOptionsValidator>();
         services.AddSingleton<IValidateOptions<RegistryOptions>, OperatorOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddGrainCalls("registry-gateway");
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<DiscoveryCaching>();
@@ -86,7 +87,7 @@ public static class RegistryGatewayApp
         // Hosts are checked per tenant request (TenantFilter), with an OAuth error; ASP.NET's own filter would
         // answer a bare 400 to every path, probes included.
         services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
-        services.AddSingleton<ITokenSigner>(sp => new GrainTokenSigner(sp.GetRequiredService<IGrainFactory>(), sp.GetService<ISiloTokenSigner>()));
+        services.AddSingleton<ITokenSigner>(sp => new GrainTokenSigner(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<GrainCalls>(), sp.GetService<ISiloTokenSigner>()));
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<Upstreams>();
         services.AddHttpClient(Upstreams.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
