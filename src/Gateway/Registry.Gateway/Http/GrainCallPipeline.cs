@@ -47,8 +47,11 @@ internal static class GrainCallPipeline
             .AddRetry(new RetryStrategyOptions
             {
                 Name = "retry",
+                // The context's token is the request's linked with the budget: once either ended, nothing is retried.
                 ShouldHandle = static args => new ValueTask<bool>(
-                    args.Outcome.Exception is { } exception && ClusterErrors.MeansSiloGone(exception, args.Context.CancellationToken)),
+                    args.Outcome.Exception is { } exception
+                    && !args.Context.CancellationToken.IsCancellationRequested
+                    && ClusterErrors.MeansSiloGone(exception, args.Context.CancellationToken)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = BaseDelay,
