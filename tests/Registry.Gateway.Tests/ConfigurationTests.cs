@@ -95,6 +95,8 @@ public sealed class ConfigurationTests
     [InlineData("Registry:Cluster:Storage", "AzureTable", "AzureTableConnectionString is required for AzureTable storage")]
     [InlineData("Registry:Cluster:AdvertisedIPAddress", "not-an-ip", "AdvertisedIPAddress 'not-an-ip' is not an IP address")]
     [InlineData("Registry:Cluster:ResponseTimeoutSeconds", "0", "ResponseTimeoutSeconds must be between 1 and 120")]
+    [InlineData("Registry:Cluster:RetryBudgetSeconds", "0", "RetryBudgetSeconds must be more than 0 and at most 60")]
+    [InlineData("Registry:Cluster:RetryBudgetSeconds", "61", "RetryBudgetSeconds must be more than 0 and at most 60")]
     [InlineData("Registry:Limits:MaxConcurrentConnections", "0", "Registry:Limits:MaxConcurrentConnections (0) must be between 1 and 1000000")]
     [InlineData("Registry:Limits:MinRequestBodyBytesPerSecond", "0", "Registry:Limits:MinRequestBodyBytesPerSecond (0) must be between")]
     [InlineData("Registry:Limits:MaxRequestHeaderCount", "5", "Registry:Limits:MaxRequestHeaderCount (5) must be between 16 and 1000")]

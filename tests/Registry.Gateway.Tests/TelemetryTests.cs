@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Registry.Gateway.Tests.Infrastructure;
 using Registry.Silo.Hosting.Telemetry;
@@ -15,6 +17,11 @@ namespace Registry.Gateway.Tests;
 public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
 {
     private static readonly string[] AllowedLabels = ["otel_scope_name", "tenant", "outcome", "error", "grant_type", "client_kind", "operation", "endpoint", "reason", "action", "kind", "le"];
+
+    /// <summary>Polly's labels on its resilience_polly_* metrics (the grain call retries), plus Microsoft.Extensions.Resilience's error.type.</summary>
+    private static readonly string[] AllowedResilienceLabels =
+        ["otel_scope_name", "otel_scope_version", "pipeline_name", "pipeline_instance", "strategy_name", "event_name", "event_severity", "exception_type", "error_type",
+         "operation_key", "attempt_number", "attempt_handled", "request_name", "request_dependency_name", "le"];
 
     private readonly Flow _flow;
 
@@ -73,6 +80,35 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
         Assert.Contains(registryLabels, l => l.Metric == "registry_registration_token_failures_total" && l.Name == "operation" && l.Value == "client_read");
         Assert.Contains("registry_clients{otel_scope_name=\"Registry\",tenant=\"default\"} ", _flow.Metrics, StringComparison.Ordinal);
         Assert.All(_flow.ClientIds, id => Assert.DoesNotContain(id, _flow.Metrics, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_retried_grain_call_is_counted_on_metrics_by_pipeline_and_event()
+    {
+        var events = Labels(_flow.Metrics).Where(l => l.Metric == "resilience_polly_strategy_events_total").ToList();
+        var retries = _flow.Metrics.Split('\n').Where(l => l.StartsWith("resilience_polly_strategy_events_total{", StringComparison.Ordinal)
+            && l.Contains("event_name=\"OnRetry\"", StringComparison.Ordinal) && l.Contains("pipeline_name=\"registry-grain-calls\"", StringComparison.Ordinal)
+            && l.Contains("pipeline_instance=\"registry-gateway\"", StringComparison.Ordinal)
+            && l.Contains("exception_type=\"Orleans.Runtime.SiloUnavailableException\"", StringComparison.Ordinal)).ToList();
+
+        // Polly's meter is process-wide: other gateways of this test process count on it too, hence ">= 1".
+        Assert.NotEmpty(events);
+        var line = Assert.Single(retries);
+        Assert.True(double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) >= 1, line);
+        var resilienceLabels = Labels(_flow.Metrics).Where(l => l.Metric.StartsWith("resilience_", StringComparison.Ordinal)).ToList();
+        Assert.All(resilienceLabels, l => Assert.Contains(l.Name, AllowedResilienceLabels));
+    }
+
+    [Fact]
+    public void The_service_version_is_the_assemblys_informational_version_without_metadata()
+    {
+        var resource = _flow.Server.Services.GetRequiredService<MeterProvider>().GetResource();
+        var version = Assert.Single(resource.Attributes, a => a.Key == "service.version").Value as string;
+
+        Assert.Equal(HealthTests.ExpectedVersion(), version);
+        Assert.DoesNotContain("+", version!, StringComparison.Ordinal);
+        Assert.NotEqual("1.0.0", version);
+        Assert.NotEqual("0.0.0", version);
     }
 
     [Fact]
@@ -161,7 +197,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
 
     private static string HistogramFamily(string name) => Regex.Replace(name, "_(bucket|sum|count)$", "");
 
-    [GeneratedRegex("\\b(?:registry|orleans|dotnet|http_server|kestrel|aspnetcore)_[a-z_]+\\b")]
+    [GeneratedRegex("\\b(?:registry|orleans|dotnet|http_server|kestrel|aspnetcore|resilience)_[a-z_]+\\b")]
     private static partial Regex MetricReference();
 
     [GeneratedRegex("([a-z_]+)=\"([^\"]*)\"")]
@@ -219,6 +255,7 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
             Assert.Equal(HttpStatusCode.NoContent, (await http.SendJsonAsync(HttpMethod.Delete, path, updated.Str("registration_access_token"), null)).StatusCode);
 
             await LifecycleAsync(http);
+            await RetriedGrainCallAsync();
 
             ClientIds.AddRange([Client.Str("client_id"), other.Str("client_id")]);
             Secrets.AddRange([admin, access, Client.Str("client_secret"), Client.Str("registration_access_token"), updated.Str("registration_access_token"), other.Str("client_secret")]);
@@ -228,6 +265,21 @@ public sealed partial class TelemetryTests : IClassFixture<TelemetryTests.Flow>
         }
 
         public async Task DisposeAsync() => await Server.DisposeAsync();
+
+        /// <summary>
+        /// What the "Grain call retries" panel counts: one real grain call through the gateway's pipeline whose first
+        /// attempt fails as when its silo is gone (a cluster of one silo cannot lose it in-process), then succeeds.
+        /// </summary>
+        private async Task RetriedGrainCallAsync()
+        {
+            var grains = Server.Services.GetRequiredService<IGrainFactory>();
+            var attempts = 0;
+            var tenant = await Server.Services.GetRequiredService<Registry.Gateway.Http.GrainCalls>().RetryAsync(grains, g => ++attempts == 1
+                ? Task.FromException<Registry.Grains.Abstractions.TenantDescription?>(new SiloUnavailableException("the target silo became unavailable"))
+                : g.GetGrain<Registry.Grains.Abstractions.ITenantGrain>("default").Describe(), CancellationToken.None);
+            Assert.Equal(2, attempts);
+            Assert.NotNull(tenant);
+        }
 
         /// <summary>
         /// What the lifecycle panels count, at tenant "lifecycle" (2 s secrets rotated on update, clients idle after

@@ -120,7 +120,7 @@ check "the configured default tenant cannot be deleted (exit 1)" \
 # source (so no feed is asked), here into scratch folders with their own package cache ---
 check "dotnet pack writes the tool package" bash -c "dotnet pack src/Cli/Registry.Cli -c Release -o '$work/tools' -nologo -clp:ErrorsOnly >'$work/pack.log' 2>&1 && ls '$work/tools'/Registry.Cli.*.nupkg >/dev/null"
 check "dotnet tool install from the folder (its only source)" \
-  bash -c "NUGET_PACKAGES='$work/nuget' dotnet tool install --tool-path '$work/bin' --source '$work/tools' Registry.Cli >'$work/install.log' 2>&1"
+  bash -c "NUGET_PACKAGES='$work/nuget' dotnet tool install --prerelease --tool-path '$work/bin' --source '$work/tools' Registry.Cli >'$work/install.log' 2>&1"
 check "the installed registry-admin lists tenants" bash -c "'$work/bin/registry-admin' tenants list | grep -qE '^default +'"
 
 echo "smoke: $pass passed, $fail failed"

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using Registry.Gateway.Admin;
@@ -13,6 +12,7 @@ using Registry.Gateway.Throttling;
 using Registry.Gateway.Tokens;
 using Registry.Grains.Abstractions;
 using Registry.Hosting.Configuration;
+using Registry.Hosting.Health;
 using Registry.Hosting.Management;
 using Registry.Hosting.Telemetry;
 
@@ -63,8 +63,7 @@ public static class RegistryGatewayApp
         // alone when there is one (Registry:Management:Port).
         var management = app.MapManagement();
         management.MapRegistryMetrics();
-        management.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        management.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        management.MapRegistryHealth();
         return app;
     }
 
@@ -75,6 +74,7 @@ public static class RegistryGatewayApp
         services.AddSingleton<IValidateOptions<RegistryOptions>, LimitsOptionsValidator>();
         services.AddSingleton<IValidateOptions<RegistryOptions>, OperatorOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddGrainCalls("registry-gateway");
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<DiscoveryCaching>();
@@ -93,7 +93,7 @@ public static class RegistryGatewayApp
         // Hosts are checked per tenant request (TenantFilter), with an OAuth error; ASP.NET's own filter would
         // answer a bare 400 to every path, probes included.
         services.PostConfigure<HostFilteringOptions>(options => options.AllowedHosts = ["*"]);
-        services.AddSingleton<ITokenSigner>(sp => new GrainTokenSigner(sp.GetRequiredService<IGrainFactory>(), sp.GetService<ISiloTokenSigner>()));
+        services.AddSingleton<ITokenSigner>(sp => new GrainTokenSigner(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<GrainCalls>(), sp.GetService<ISiloTokenSigner>()));
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<Upstreams>();
         services.AddHttpClient(Upstreams.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Registry.Hosting.Health;
 using Registry.Hosting.Management;
 using Registry.Hosting.Telemetry;
 
@@ -30,7 +30,7 @@ public static class RegistrySiloApp
         builder.AddManagementListener();
         builder.UseOrleans(silo => silo.AddRegistry(builder.Configuration));
         builder.AddRegistryTelemetry("registry-silo");
-        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [RegistryHealthEndpoints.ReadyTag]);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -39,8 +39,7 @@ public static class RegistrySiloApp
         // Liveness: the process answers. Readiness: this silo is an active cluster member. On the management
         // port alone when there is one.
         var management = app.MapManagement();
-        management.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
-        management.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        management.MapRegistryHealth();
         management.MapRegistryMetrics();
         return app;
     }

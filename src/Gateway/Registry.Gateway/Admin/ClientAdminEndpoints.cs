@@ -40,7 +40,7 @@ internal static class ClientAdminEndpoints
     }
 
     private static async Task<Results<Ok<ClientList>, OAuthErrorResult>> List(
-        HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains, string? limit, string? cursor,
+        HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls, string? limit, string? cursor,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "software_id")] string? softwareId,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "client_name")] string? clientName)
     {
@@ -65,51 +65,51 @@ internal static class ClientAdminEndpoints
             return Error(OAuthError.InvalidRequest(ErrorIds.AdminParameterInvalid, $"limit must be between 1 and {MaxLimit}; filters at most {MaxFilterLength} characters"));
         }
 
-        var range = await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.ClientSequenceRange(), http.RequestAborted);
+        var range = await calls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.ClientSequenceRange(), http.RequestAborted);
         var page = await ClientListing.ListAsync(grains, tenant, range.First, range.Next, from, pageSize, softwareId, clientName);
         return TypedResults.Ok(new ClientList(
             [.. page.Entries.Select(e => new ClientSummary(e.ClientId, e.ClientName, e.SoftwareId, e.CreatedAt.ToUnixTimeSeconds(), e.Disabled))],
             page.NextCursor is { } next ? ClientListCursor.Encode(next) : null));
     }
 
-    private static async Task<Results<JsonPayloadResult<ClientDescription>, OAuthErrorResult>> Read(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<JsonPayloadResult<ClientDescription>, OAuthErrorResult>> Read(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls)
     {
         if (await FindAsync(http, tenant, clientId, catalog, grains) is not { } client)
         {
             return Error(NotFound);
         }
 
-        var description = await GrainCalls.RetryAsync(client, c => c.Describe(), http.RequestAborted);
+        var description = await calls.RetryAsync(client, c => c.Describe(), http.RequestAborted);
         return description is null ? Error(NotFound) : View(http, description);
     }
 
-    private static Task<Results<JsonPayloadResult<ClientDescription>, OAuthErrorResult>> Disable(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains) =>
-        SetDisabledAsync(http, tenant, clientId, catalog, grains, disabled: true);
+    private static Task<Results<JsonPayloadResult<ClientDescription>, OAuthErrorResult>> Disable(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls) =>
+        SetDisabledAsync(http, tenant, clientId, catalog, grains, calls, disabled: true);
 
-    private static Task<Results<JsonPayloadResult<ClientDescription>, OAuthErrorResult>> Enable(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains) =>
-        SetDisabledAsync(http, tenant, clientId, catalog, grains, disabled: false);
+    private static Task<Results<JsonPayloadResult<ClientDescription>, OAuthErrorResult>> Enable(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls) =>
+        SetDisabledAsync(http, tenant, clientId, catalog, grains, calls, disabled: false);
 
     private static async Task<Results<JsonPayloadResult<ClientDescription>, OAuthErrorResult>> SetDisabledAsync(
-        HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains, bool disabled)
+        HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls, bool disabled)
     {
         if (await FindAsync(http, tenant, clientId, catalog, grains) is not { } client)
         {
             return Error(NotFound);
         }
 
-        var status = await GrainCalls.RetryAsync((client, disabled), c => c.client.SetDisabled(c.disabled), http.RequestAborted);
-        var description = status == ClientAdminStatus.Ok ? await GrainCalls.RetryAsync(client, c => c.Describe(), http.RequestAborted) : null;
+        var status = await calls.RetryAsync((client, disabled), c => c.client.SetDisabled(c.disabled), http.RequestAborted);
+        var description = status == ClientAdminStatus.Ok ? await calls.RetryAsync(client, c => c.Describe(), http.RequestAborted) : null;
         return description is null ? Error(NotFound) : View(http, description);
     }
 
-    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls)
     {
         if (await FindAsync(http, tenant, clientId, catalog, grains) is not { } client)
         {
             return Error(NotFound);
         }
 
-        var status = await GrainCalls.RetryAsync(client, c => c.AdminDelete(), http.RequestAborted);
+        var status = await calls.RetryAsync(client, c => c.AdminDelete(), http.RequestAborted);
         return status == ClientAdminStatus.Ok ? TypedResults.NoContent() : Error(NotFound);
     }
 
@@ -118,7 +118,7 @@ internal static class ClientAdminEndpoints
     /// operator rotates on demand (a leaked secret). The plain secret is in this one answer only (no-store).
     /// </summary>
     private static async Task<Results<JsonPayloadResult<RotatedSecret>, OAuthErrorResult>> RotateSecret(
-        HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains)
+        HttpContext http, string tenant, string clientId, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls)
     {
         var runtime = TenantNames.IsValid(tenant) ? await catalog.FindAsync(tenant) : null;
         if (runtime is null || await FindAsync(http, tenant, clientId, catalog, grains) is not { } client)
@@ -127,7 +127,7 @@ internal static class ClientAdminEndpoints
         }
 
         var rotation = new SecretRotationRequest(Protocol.Security.Secrets.NewSecret(), runtime.Policy.SecretLifetimeSeconds, runtime.Policy.SecretOverlapSeconds);
-        var result = await GrainCalls.RetryAsync((client, rotation), c => c.client.RotateSecret(c.rotation), http.RequestAborted);
+        var result = await calls.RetryAsync((client, rotation), c => c.client.RotateSecret(c.rotation), http.RequestAborted);
         var rotated = new RotatedSecret(clientId, rotation.NewSecret, result.SecretExpiresAt, result.PreviousSecretExpiresAt);
         return result.Status switch
         {

@@ -26,19 +26,19 @@ internal static class ConsentAdminEndpoints
     }
 
     private static async Task<Results<JsonPayloadResult<ConsentRecord[]>, OAuthErrorResult>> List(
-        HttpContext http, string tenant, string subject, TenantCatalog catalog, IGrainFactory grains)
+        HttpContext http, string tenant, string subject, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls)
     {
         if (await FindAsync(tenant, subject, catalog, grains) is not { } consents)
         {
             return Error(TenantAdminEndpoints.NotFound(tenant));
         }
 
-        var records = await GrainCalls.RetryAsync(consents, c => c.List(), http.RequestAborted);
+        var records = await calls.RetryAsync(consents, c => c.List(), http.RequestAborted);
         return new JsonPayloadResult<ConsentRecord[]>(StatusCodes.Status200OK, records, Write) { NoStore = true };
     }
 
     private static async Task<Results<NoContent, OAuthErrorResult>> Revoke(
-        HttpContext http, string tenant, string subject, string clientId, TenantCatalog catalog, IGrainFactory grains)
+        HttpContext http, string tenant, string subject, string clientId, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls)
     {
         if (await FindAsync(tenant, subject, catalog, grains) is not { } consents)
         {
@@ -46,7 +46,7 @@ internal static class ConsentAdminEndpoints
         }
 
         http.Features.Get<AdminContext>()!.Target = clientId;
-        var revoked = clientId.Length <= 256 && await GrainCalls.RetryAsync((consents, clientId), c => c.consents.Revoke(c.clientId), http.RequestAborted);
+        var revoked = clientId.Length <= 256 && await calls.RetryAsync((consents, clientId), c => c.consents.Revoke(c.clientId), http.RequestAborted);
         return revoked
             ? TypedResults.NoContent()
             : Error(new OAuthError(OAuthErrorCodes.InvalidRequest, ErrorIds.AdminConsentNotFound, "this user has no approval of this client"));

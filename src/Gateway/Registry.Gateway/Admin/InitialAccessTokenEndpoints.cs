@@ -29,7 +29,7 @@ internal static class InitialAccessTokenEndpoints
     }
 
     private static async Task<Results<Created<InitialAccessTokenCreated>, OAuthErrorResult>> Create(
-        HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains, TimeProvider time)
+        HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls, TimeProvider time)
     {
         // The tenant as it is now (its identifier key, its mode), not as this gateway last cached it: a token minted
         // with the key of a tenant since deleted and created again would never work.
@@ -75,7 +75,7 @@ internal static class InitialAccessTokenEndpoints
         var token = runtime.Identifiers.NewInitialAccessToken(out var id);
         var expiresAt = time.GetUtcNow().AddSeconds(seconds);
         var issue = (Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant), id, token, expiresAt, uses, Scopes: (IReadOnlyList<string>?)scopes?.Distinct(StringComparer.Ordinal).ToArray());
-        var created = await GrainCalls.RetryAsync(issue, c => c.Grain.Create(c.id, c.token, c.expiresAt, c.uses, c.Scopes), http.RequestAborted);
+        var created = await calls.RetryAsync(issue, c => c.Grain.Create(c.id, c.token, c.expiresAt, c.uses, c.Scopes), http.RequestAborted);
         if (created != InitialAccessTokenCreateStatus.Ok)
         {
             return Error(OAuthError.InvalidRequest(ErrorIds.AdminTokenLimit, "the tenant holds its maximum number of live initial access tokens; revoke some first"));
@@ -86,26 +86,26 @@ internal static class InitialAccessTokenEndpoints
             new InitialAccessTokenCreated(id, token, expiresAt.ToUnixTimeSeconds(), uses, scopes));
     }
 
-    private static async Task<Results<Ok<InitialAccessTokenList>, OAuthErrorResult>> List(HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<Ok<InitialAccessTokenList>, OAuthErrorResult>> List(HttpContext http, string tenant, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls)
     {
         if (!TenantNames.IsValid(tenant) || await catalog.FindAsync(tenant) is null)
         {
             return Error(TenantAdminEndpoints.NotFound(tenant));
         }
 
-        var tokens = await GrainCalls.RetryAsync(grains.GetGrain<IInitialAccessTokensGrain>(tenant), g => g.List(), http.RequestAborted);
+        var tokens = await calls.RetryAsync(grains.GetGrain<IInitialAccessTokensGrain>(tenant), g => g.List(), http.RequestAborted);
         return TypedResults.Ok(new InitialAccessTokenList([.. tokens.Select(t => new InitialAccessTokenView(
             t.Id, t.ExpiresAt.ToUnixTimeSeconds(), t.MaxUses, t.Uses, t.CreatedAt.ToUnixTimeSeconds(), t.Revoked, t.AllowedScopes))]));
     }
 
-    private static async Task<Results<NoContent, OAuthErrorResult>> Revoke(HttpContext http, string tenant, string id, TenantCatalog catalog, IGrainFactory grains)
+    private static async Task<Results<NoContent, OAuthErrorResult>> Revoke(HttpContext http, string tenant, string id, TenantCatalog catalog, IGrainFactory grains, GrainCalls calls)
     {
         if (!TenantNames.IsValid(tenant) || await catalog.FindAsync(tenant) is null)
         {
             return Error(TenantAdminEndpoints.NotFound(tenant));
         }
 
-        var revoked = await GrainCalls.RetryAsync((Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant), id), c => c.Grain.Revoke(c.id), http.RequestAborted);
+        var revoked = await calls.RetryAsync((Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant), id), c => c.Grain.Revoke(c.id), http.RequestAborted);
         if (!revoked)
         {
             return Error(OAuthError.InvalidRequest(ErrorIds.AdminTokenNotFound, "there is no such initial access token"));

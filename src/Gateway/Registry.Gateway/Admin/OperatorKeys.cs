@@ -10,7 +10,7 @@ namespace Registry.Gateway.Admin;
 /// The key operator tokens are signed with, shared by every gateway: the operator grain generates and stores it,
 /// each gateway loads it once (and again every <see cref="RefreshAfter"/>, so a new key reaches every gateway).
 /// </summary>
-internal sealed class OperatorKeys(IGrainFactory grains, TimeProvider time) : IDisposable
+internal sealed class OperatorKeys(IGrainFactory grains, GrainCalls calls, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(10);
 
@@ -32,7 +32,7 @@ internal sealed class OperatorKeys(IGrainFactory grains, TimeProvider time) : ID
                 return again;
             }
 
-            var material = await GrainCalls.RetryAsync(grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key), g => g.GetSigningKeys(), cancellationToken);
+            var material = await calls.RetryAsync(grains.GetGrain<IOperatorGrain>(IOperatorGrain.Key), g => g.GetSigningKeys(), cancellationToken);
 
             // Requests still using the previous key objects finish with them: they are collected, not disposed.
             return _current = new Loaded(material, time.GetUtcNow());

@@ -21,10 +21,10 @@ internal static class SigningKeyAdminEndpoints
             .WithSummary("Rotate a tenant's signing key now (the previous key stays published until its tokens expired)").Produces<SigningKeyList>();
     }
 
-    private static async Task<Results<Ok<SigningKeyList>, OAuthErrorResult>> List(HttpContext http, string tenant, IGrainFactory grains)
+    private static async Task<Results<Ok<SigningKeyList>, OAuthErrorResult>> List(HttpContext http, string tenant, IGrainFactory grains, GrainCalls calls)
     {
         var keys = TenantNames.IsValid(tenant)
-            ? await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.ListSigningKeys(), http.RequestAborted)
+            ? await calls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.ListSigningKeys(), http.RequestAborted)
             : null;
         return Answer(keys, tenant);
     }

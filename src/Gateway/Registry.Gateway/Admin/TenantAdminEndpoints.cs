@@ -30,7 +30,7 @@ internal static class TenantAdminEndpoints
             .WithSummary("Delete a tenant (its clients stop working at once)").Produces(StatusCodes.Status204NoContent);
     }
 
-    private static async Task<Results<Created<TenantResponse>, OAuthErrorResult>> Create(HttpContext http, IGrainFactory grains, IssuerResolver issuers, TenantCatalog catalog)
+    private static async Task<Results<Created<TenantResponse>, OAuthErrorResult>> Create(HttpContext http, IGrainFactory grains, GrainCalls calls, IssuerResolver issuers, TenantCatalog catalog)
     {
         var request = await AdminJson.ReadAsync<TenantRequest>(http.Request);
         if (!request.IsSuccess)
@@ -50,7 +50,7 @@ internal static class TenantAdminEndpoints
         }
 
         var tenant = grains.GetGrain<ITenantGrain>(name);
-        var status = await GrainCalls.RetryAsync((tenant, definition.Value.Definition), c => c.tenant.Create(c.Definition), http.RequestAborted);
+        var status = await calls.RetryAsync((tenant, definition.Value.Definition), c => c.tenant.Create(c.Definition), http.RequestAborted);
         if (Refusal(status, name) is { } refused)
         {
             return Error(refused);
@@ -58,7 +58,7 @@ internal static class TenantAdminEndpoints
 
         catalog.Invalidate(name);
         // Deleted again by a concurrent call: answered as not found rather than with a tenant that is gone.
-        if (await GrainCalls.RetryAsync(tenant, t => t.Describe(), http.RequestAborted) is not { } created)
+        if (await calls.RetryAsync(tenant, t => t.Describe(), http.RequestAborted) is not { } created)
         {
             return Error(NotFound(name));
         }
@@ -67,19 +67,19 @@ internal static class TenantAdminEndpoints
         return TypedResults.Created($"{http.Request.PathBase}/admin/tenants/{name}", response);
     }
 
-    private static async Task<Results<Ok<TenantList>, OAuthErrorResult>> List(HttpContext http, IGrainFactory grains, IssuerResolver issuers, string? limit, string? cursor)
+    private static async Task<Results<Ok<TenantList>, OAuthErrorResult>> List(HttpContext http, IGrainFactory grains, GrainCalls calls, IssuerResolver issuers, string? limit, string? cursor)
     {
         if (!AdminQuery.TryLimit(limit, DefaultLimit, MaxLimit, out var pageSize) || (cursor is not null && !TenantNames.IsValid(cursor)))
         {
             return Error(OAuthError.InvalidRequest(ErrorIds.AdminParameterInvalid, $"limit must be between 1 and {MaxLimit}; cursor must be a next_cursor answered before"));
         }
 
-        var page = await GrainCalls.RetryAsync((Index: grains.GetGrain<ITenantIndexGrain>(ITenantIndexGrain.Key), cursor, Limit: pageSize),
+        var page = await calls.RetryAsync((Index: grains.GetGrain<ITenantIndexGrain>(ITenantIndexGrain.Key), cursor, Limit: pageSize),
             c => c.Index.List(c.cursor, c.Limit), http.RequestAborted);
         var tenants = new List<TenantResponse>(page.Tenants.Length);
         foreach (var name in page.Tenants)
         {
-            if (await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(name.Name), t => t.Describe(), http.RequestAborted) is { } tenant)
+            if (await calls.RetryAsync(grains.GetGrain<ITenantGrain>(name.Name), t => t.Describe(), http.RequestAborted) is { } tenant)
             {
                 tenants.Add(TenantDefinitions.ToResponse(tenant, issuers.Resolve(http.Request, tenant.Name)));
             }
@@ -88,13 +88,13 @@ internal static class TenantAdminEndpoints
         return TypedResults.Ok(new TenantList(tenants, page.More && page.Tenants.Length > 0 ? page.Tenants[^1].Name : null));
     }
 
-    private static async Task<Results<Ok<TenantResponse>, OAuthErrorResult>> Read(HttpContext http, string tenant, IGrainFactory grains, IssuerResolver issuers)
+    private static async Task<Results<Ok<TenantResponse>, OAuthErrorResult>> Read(HttpContext http, string tenant, IGrainFactory grains, GrainCalls calls, IssuerResolver issuers)
     {
-        var found = TenantNames.IsValid(tenant) ? await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.Describe(), http.RequestAborted) : null;
+        var found = TenantNames.IsValid(tenant) ? await calls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.Describe(), http.RequestAborted) : null;
         return found is null ? Error(NotFound(tenant)) : TypedResults.Ok(TenantDefinitions.ToResponse(found, issuers.Resolve(http.Request, tenant)));
     }
 
-    private static async Task<Results<Ok<TenantResponse>, OAuthErrorResult>> Replace(HttpContext http, string tenant, IGrainFactory grains, IssuerResolver issuers, TenantCatalog catalog)
+    private static async Task<Results<Ok<TenantResponse>, OAuthErrorResult>> Replace(HttpContext http, string tenant, IGrainFactory grains, GrainCalls calls, IssuerResolver issuers, TenantCatalog catalog)
     {
         if (!TenantNames.IsValid(tenant))
         {
@@ -120,30 +120,30 @@ internal static class TenantAdminEndpoints
 
         var grain = grains.GetGrain<ITenantGrain>(tenant);
         if (definition.Value.Definition.Upstream is { ClientSecret.Length: 0 } kept
-            && !kept.SameClient((await GrainCalls.RetryAsync(grain, t => t.Describe(), http.RequestAborted))?.Upstream))
+            && !kept.SameClient((await calls.RetryAsync(grain, t => t.Describe(), http.RequestAborted))?.Upstream))
         {
             return Error(AdminJson.Invalid("upstream.client_secret is required: the tenant has no stored upstream of this issuer and client_id to keep it from"));
         }
 
-        var status = await GrainCalls.RetryAsync((grain, definition.Value.Definition), c => c.grain.Update(c.Definition), http.RequestAborted);
+        var status = await calls.RetryAsync((grain, definition.Value.Definition), c => c.grain.Update(c.Definition), http.RequestAborted);
         if (Refusal(status, tenant) is { } refused)
         {
             return Error(refused);
         }
 
         catalog.Invalidate(tenant);
-        var updated = await GrainCalls.RetryAsync(grain, t => t.Describe(), http.RequestAborted);
+        var updated = await calls.RetryAsync(grain, t => t.Describe(), http.RequestAborted);
         return updated is null ? Error(NotFound(tenant)) : TypedResults.Ok(TenantDefinitions.ToResponse(updated, issuers.Resolve(http.Request, tenant)));
     }
 
-    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string tenant, IGrainFactory grains, TenantCatalog catalog)
+    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string tenant, IGrainFactory grains, GrainCalls calls, TenantCatalog catalog)
     {
         if (!TenantNames.IsValid(tenant))
         {
             return Error(NotFound(tenant));
         }
 
-        var status = await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.Delete(), http.RequestAborted);
+        var status = await calls.RetryAsync(grains.GetGrain<ITenantGrain>(tenant), t => t.Delete(), http.RequestAborted);
         if (Refusal(status, tenant) is { } refused)
         {
             return Error(refused);

@@ -40,7 +40,7 @@ internal static partial class AuthorizeEndpoints
             .ExcludeFromDescription();
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, IGrainFactory grains, Upstreams upstreams, TimeProvider time)
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, IGrainFactory grains, GrainCalls calls, Upstreams upstreams, TimeProvider time)
     {
         var tenant = http.Tenant();
         var query = http.Request.QueryString.Value ?? "";
@@ -50,7 +50,7 @@ internal static partial class AuthorizeEndpoints
         }
 
         var request = AuthorizationRequestParser.Parse(QueryPairs(http.Request.Query));
-        var resolved = await ResolveClientAsync(http, tenant, grains, request);
+        var resolved = await ResolveClientAsync(http, tenant, grains, calls, request);
         if (resolved.Page is { } page)
         {
             return page;
@@ -88,10 +88,10 @@ internal static partial class AuthorizeEndpoints
         if (authorization.Prompt != "consent" && !IsImpersonable(client.Metadata, redirect))
         {
             var consents = grains.GetGrain<IConsentGrain>(AuthorizationKeys.Consent(tenant.Name, session.Subject));
-            var remembered = await GrainCalls.RetryAsync((consents, client.ClientId), c => c.consents.Find(c.ClientId), http.RequestAborted);
+            var remembered = await calls.RetryAsync((consents, client.ClientId), c => c.consents.Find(c.ClientId), http.RequestAborted);
             if (remembered is not null && remembered.Covers(ticket.Scopes, ticket.Resources))
             {
-                return await IssueCodeAsync(http, tenant, grains, ticket, session, now, StatusCodes.Status302Found);
+                return await IssueCodeAsync(http, tenant, grains, calls, ticket, session, now, StatusCodes.Status302Found);
             }
         }
 
@@ -106,7 +106,7 @@ internal static partial class AuthorizeEndpoints
             authorization.Scopes, authorization.Resources, sealedTicket, tenant.Tenant.Sealing.Mac(CsrfPurpose, sessionCookie!));
     }
 
-    private static async Task<IResult> CallbackAsync(HttpContext http, IGrainFactory grains, Upstreams upstreams, TimeProvider time, ILoggerFactory loggers)
+    private static async Task<IResult> CallbackAsync(HttpContext http, IGrainFactory grains, GrainCalls calls, Upstreams upstreams, TimeProvider time, ILoggerFactory loggers)
     {
         var tenant = http.Tenant();
         var now = time.GetUtcNow();
@@ -129,7 +129,7 @@ internal static partial class AuthorizeEndpoints
         {
             // The user cancelled (or the provider refused): the client learns access_denied, if it can be told.
             var request = AuthorizationRequestParser.Parse(QueryPairs(QueryHelpers(transaction.Query)));
-            var resolved = await ResolveClientAsync(http, tenant, grains, request);
+            var resolved = await ResolveClientAsync(http, tenant, grains, calls, request);
             return resolved.Page ?? ErrorRedirect(tenant, resolved.Redirect!, request.State,
                 OAuthError.AccessDenied(ErrorIds.AuthorizeUpstreamError, "the user did not sign in"), StatusCodes.Status302Found);
         }
@@ -151,7 +151,7 @@ internal static partial class AuthorizeEndpoints
         return new FrontChannelRedirect(tenant.Issuer + "/authorize" + transaction.Query, StatusCodes.Status303SeeOther);
     }
 
-    private static async Task<IResult> ConsentAsync(HttpContext http, IGrainFactory grains, Upstreams upstreams, TimeProvider time)
+    private static async Task<IResult> ConsentAsync(HttpContext http, IGrainFactory grains, GrainCalls calls, Upstreams upstreams, TimeProvider time)
     {
         var tenant = http.Tenant();
         var now = time.GetUtcNow();
@@ -182,7 +182,7 @@ internal static partial class AuthorizeEndpoints
         }
 
         http.Observation().SetClient(ticket.ClientId, tenant.Tenant);
-        var client = await GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, ticket.ClientId)), c => c.Describe(), http.RequestAborted);
+        var client = await calls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, ticket.ClientId)), c => c.Describe(), http.RequestAborted);
         // The client may have changed while the form was open: its redirect URI and grant must still be registered.
         if (client is null || client.Disabled || RedirectUris.Resolve(client.Metadata.RedirectUris, ticket.RedirectUri) is null
             || !client.Metadata.GrantTypes.Contains(GrantTypes.AuthorizationCode, StringComparer.Ordinal))
@@ -194,9 +194,9 @@ internal static partial class AuthorizeEndpoints
         {
             case "approve":
                 var consents = grains.GetGrain<IConsentGrain>(AuthorizationKeys.Consent(tenant.Name, session.Subject));
-                await GrainCalls.RetryAsync((consents, session.Subject, ticket), c => c.consents.Grant(c.Subject, c.ticket.ClientId, c.ticket.Scopes, c.ticket.Resources),
+                await calls.RetryAsync((consents, session.Subject, ticket), c => c.consents.Grant(c.Subject, c.ticket.ClientId, c.ticket.Scopes, c.ticket.Resources),
                     http.RequestAborted);
-                return await IssueCodeAsync(http, tenant, grains, ticket, session, now, StatusCodes.Status303SeeOther);
+                return await IssueCodeAsync(http, tenant, grains, calls, ticket, session, now, StatusCodes.Status303SeeOther);
             case "deny":
                 return ErrorRedirect(tenant, ticket.RedirectUri, ticket.State,
                     OAuthError.AccessDenied(ErrorIds.AuthorizeAccessDenied, "the user denied the request"), StatusCodes.Status303SeeOther);
@@ -206,7 +206,7 @@ internal static partial class AuthorizeEndpoints
     }
 
     /// <summary>The client (it exists, is enabled, and was issued by this tenant) and its redirect URI, or the error page.</summary>
-    private static async Task<ResolvedClient> ResolveClientAsync(HttpContext http, TenantContext tenant, IGrainFactory grains, AuthorizationRequest request)
+    private static async Task<ResolvedClient> ResolveClientAsync(HttpContext http, TenantContext tenant, IGrainFactory grains, GrainCalls calls, AuthorizationRequest request)
     {
         if (request.ClientId is not { Length: <= 256 } clientId || !tenant.Tenant.Identifiers.IsClientId(clientId))
         {
@@ -214,7 +214,7 @@ internal static partial class AuthorizeEndpoints
         }
 
         http.Observation().SetClient(clientId, tenant.Tenant);
-        var client = await GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId)), c => c.Describe(), http.RequestAborted);
+        var client = await calls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId)), c => c.Describe(), http.RequestAborted);
         if (client is null || client.Disabled)
         {
             return new ResolvedClient(null, null, Page(StatusCodes.Status400BadRequest, ClientNotRegistered));
@@ -243,12 +243,12 @@ internal static partial class AuthorizeEndpoints
     }
 
     private static async Task<IResult> IssueCodeAsync(
-        HttpContext http, TenantContext tenant, IGrainFactory grains, ConsentTicket ticket, UserSession session, DateTimeOffset now, int status)
+        HttpContext http, TenantContext tenant, IGrainFactory grains, GrainCalls calls, ConsentTicket ticket, UserSession session, DateTimeOffset now, int status)
     {
         var code = Secrets.NewSecret();
         var grant = new AuthorizationGrant(ticket.ClientId, ticket.RedirectUri, ticket.CodeChallenge, string.Join(' ', ticket.Scopes), ticket.Resources,
             session.Subject, session.IdentityProvider, DateTimeOffset.FromUnixTimeSeconds(session.AuthTime));
-        var issued = await GrainCalls.RetryAsync(
+        var issued = await calls.RetryAsync(
             (Code: grains.GetGrain<IAuthorizationCodeGrain>(AuthorizationKeys.Code(tenant.Name, code)), grant, ExpiresAt: now + IAuthorizationCodeGrain.MaxLifetime),
             c => c.Code.Issue(c.grant, c.ExpiresAt), http.RequestAborted);
         if (!issued)

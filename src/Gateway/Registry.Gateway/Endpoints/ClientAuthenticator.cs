@@ -15,11 +15,11 @@ internal static class ClientAuthenticator
 {
     /// <summary>Checks the client's secret where it is kept (the tenant grain for the admin client, else the client's grain).</summary>
     public static async Task<Outcome<TokenClient>> AuthenticateAsync(
-        TenantContext tenant, string clientId, string clientSecret, IGrainFactory grains, CancellationToken cancellationToken)
+        TenantContext tenant, string clientId, string clientSecret, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
         if (clientId == tenant.Tenant.AdminClientId)
         {
-            var admin = await GrainCalls.RetryAsync(
+            var admin = await calls.RetryAsync(
                 (Tenant: grains.GetGrain<ITenantGrain>(tenant.Name), ClientId: clientId, ClientSecret: clientSecret),
                 a => a.Tenant.AuthenticateAdmin(a.ClientId, a.ClientSecret),
                 cancellationToken);
@@ -32,7 +32,7 @@ internal static class ClientAuthenticator
             return ClientAuthentication.Failed;
         }
 
-        var check = await GrainCalls.RetryAsync(
+        var check = await calls.RetryAsync(
             (Client: grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId)), ClientSecret: clientSecret),
             c => c.Client.Authenticate(c.ClientSecret),
             cancellationToken);

@@ -25,9 +25,9 @@ internal static class IntrospectionEndpoint
             .WithMetadata(new DocumentedBody(typeof(IDictionary<string, string>), RequestBody.Form));
 
     private static async Task<Results<JsonPayloadResult<IntrospectionResponse>, OAuthErrorResult>> Handle(
-        HttpContext http, IGrainFactory grains, AccessTokenReader reader, AddressGuard addresses)
+        HttpContext http, IGrainFactory grains, GrainCalls calls, AccessTokenReader reader, AddressGuard addresses)
     {
-        var request = await TokenHandling.AuthenticateAsync(http, addresses, grains, publicAllowed: false);
+        var request = await TokenHandling.AuthenticateAsync(http, addresses, grains, calls, publicAllowed: false);
         if (!request.IsSuccess)
         {
             return new OAuthErrorResult(request.Error, EndpointKind.Token);
@@ -36,32 +36,32 @@ internal static class IntrospectionEndpoint
         var tenant = http.Tenant();
         var (token, caller) = (request.Value.Token, request.Value.ClientId);
         var response = RefreshTokenFormat.FamilyIdOf(token) is { } familyId
-            ? await RefreshTokenAsync(tenant, familyId, token, caller, grains, http.RequestAborted)
-            : await reader.ReadAsync(tenant, token) is { } jwt && await IsActiveAsync(tenant, jwt, grains, http.RequestAborted)
+            ? await RefreshTokenAsync(tenant, familyId, token, caller, grains, calls, http.RequestAborted)
+            : await reader.ReadAsync(tenant, token) is { } jwt && await IsActiveAsync(tenant, jwt, grains, calls, http.RequestAborted)
                 ? new IntrospectionResponse { AccessToken = jwt }
                 : IntrospectionResponse.Inactive;
         return new JsonPayloadResult<IntrospectionResponse>(StatusCodes.Status200OK, response, IntrospectionResponse.Write) { NoStore = true };
     }
 
     /// <summary>Not revoked, and its client neither deleted nor disabled: both asked at once.</summary>
-    private static async Task<bool> IsActiveAsync(TenantContext tenant, JsonWebToken jwt, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<bool> IsActiveAsync(TenantContext tenant, JsonWebToken jwt, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
         var clientId = jwt.GetPayloadValue<string>("client_id");
         var jtiHash = RevokedTokenKeys.Hash(jwt.Id);
-        var revoked = GrainCalls.RetryAsync(
+        var revoked = calls.RetryAsync(
             (Shard: grains.GetGrain<IRevokedTokensGrain>(RevokedTokenKeys.Shard(tenant.Name, jtiHash)), Hash: jtiHash), s => s.Shard.IsRevoked(s.Hash), cancellationToken);
         var status = clientId == tenant.Tenant.AdminClientId
             ? Task.FromResult(ClientTokenStatus.Active)
-            : GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId)), c => c.TokenStatus(), cancellationToken);
+            : calls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, clientId)), c => c.TokenStatus(), cancellationToken);
         return !await revoked && await status == ClientTokenStatus.Active;
     }
 
     /// <summary>The family's grant when <paramref name="token"/> is its current token and <paramref name="caller"/> the client it was issued to.</summary>
     private static async Task<IntrospectionResponse> RefreshTokenAsync(
-        TenantContext tenant, string familyId, string token, string caller, IGrainFactory grains, CancellationToken cancellationToken)
+        TenantContext tenant, string familyId, string token, string caller, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
         var family = grains.GetGrain<IRefreshTokenFamilyGrain>(AuthorizationKeys.Family(tenant.Name, familyId));
-        var grant = await GrainCalls.RetryAsync((family, caller, token), f => f.family.Peek(f.caller, f.token), cancellationToken);
+        var grant = await calls.RetryAsync((family, caller, token), f => f.family.Peek(f.caller, f.token), cancellationToken);
         return grant is null ? IntrospectionResponse.Inactive : new IntrospectionResponse { RefreshToken = (grant, tenant.Issuer) };
     }
 }

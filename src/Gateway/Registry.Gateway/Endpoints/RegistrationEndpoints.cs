@@ -36,7 +36,7 @@ internal static partial class RegistrationEndpoints
     private const int MaxCreateAttempts = 3;
 
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Register(
-        HttpContext http, IGrainFactory grains, BearerTokenValidator tokens, AddressGuard addresses, TimeProvider time)
+        HttpContext http, IGrainFactory grains, GrainCalls calls, BearerTokenValidator tokens, AddressGuard addresses, TimeProvider time)
     {
         var tenant = http.Tenant();
         if (addresses.Check(http, tenant) is { } backedOff)
@@ -44,7 +44,7 @@ internal static partial class RegistrationEndpoints
             return Error(backedOff);
         }
 
-        var admitted = await RegistrationAccess.AdmitAsync(http.Request, tenant, tokens, grains);
+        var admitted = await RegistrationAccess.AdmitAsync(http.Request, tenant, tokens, grains, calls);
         if (!admitted.IsSuccess)
         {
             if (admitted.Error.Id is ErrorIds.BearerInvalid or ErrorIds.InitialAccessTokenInvalid)
@@ -73,7 +73,7 @@ internal static partial class RegistrationEndpoints
         // The tenant's quota and registration rate hold for the whole cluster: its grain keeps them, and numbers
         // the registration for the client index.
         var tenantGrain = grains.GetGrain<ITenantGrain>(tenant.Name);
-        var slot = await GrainCalls.RetryAsync(tenantGrain, t => t.ReserveClientSlot(), http.RequestAborted);
+        var slot = await calls.RetryAsync(tenantGrain, t => t.ReserveClientSlot(), http.RequestAborted);
         if (!slot.Admission.IsGranted)
         {
             return Error(Refusal(slot.Admission, tenant));
@@ -83,10 +83,10 @@ internal static partial class RegistrationEndpoints
         var initialTokens = grant.InitialAccessTokenId is not null ? grains.GetGrain<IInitialAccessTokensGrain>(tenant.Name) : null;
         if (initialTokens is not null)
         {
-            var use = await GrainCalls.RetryAsync((Grain: initialTokens, Id: grant.InitialAccessTokenId!, Token: grant.InitialAccessToken!), c => c.Grain.Consume(c.Id, c.Token), http.RequestAborted);
+            var use = await calls.RetryAsync((Grain: initialTokens, Id: grant.InitialAccessTokenId!, Token: grant.InitialAccessToken!), c => c.Grain.Consume(c.Id, c.Token), http.RequestAborted);
             if (!use.IsValid)
             {
-                await GrainCalls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
+                await calls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
                 return Error(RegistrationAccess.InitialAccessTokenRefused);
             }
         }
@@ -98,13 +98,13 @@ internal static partial class RegistrationEndpoints
         {
             var clientId = tenant.Tenant.Identifiers.NewClientId();
             var create = (Client: Client(grains, tenant, clientId), Metadata: validated.Value, Secret: validated.Value.TokenEndpointAuthMethod == AuthMethods.None ? "" : Secrets.NewSecret(), Token: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId), slot.Sequence);
-            result = await GrainCalls.RetryAsync((create, secretExpiresAt), c => c.create.Client.Register(new(c.create.Metadata), c.create.Secret, c.create.Token, c.create.Sequence, c.secretExpiresAt), http.RequestAborted);
+            result = await calls.RetryAsync((create, secretExpiresAt), c => c.create.Client.Register(new(c.create.Metadata), c.create.Secret, c.create.Token, c.create.Sequence, c.secretExpiresAt), http.RequestAborted);
         }
 
         if (result.Status != ClientOperationStatus.Ok)
         {
             // A definite refusal: the reserved slot (and the token's use) go back. After an exception the client may exist: both stay taken.
-            await GrainCalls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
+            await calls.RetryAsync(tenantGrain, t => t.ReleaseClient(), http.RequestAborted);
             if (initialTokens is not null)
             {
                 // Once, never retried: a release applied whose answer was lost must not give a second use back.
@@ -117,7 +117,7 @@ internal static partial class RegistrationEndpoints
         http.Observation().SetClient(result.Client!.ClientId, tenant.Tenant);
         if (open && grant.Policy.RemoveUnusedOpenClientsAfterSeconds > 0)
         {
-            await ScheduleRemovalAsync(Client(grains, tenant, result.Client.ClientId), TimeSpan.FromSeconds(grant.Policy.RemoveUnusedOpenClientsAfterSeconds), http);
+            await ScheduleRemovalAsync(Client(grains, tenant, result.Client.ClientId), TimeSpan.FromSeconds(grant.Policy.RemoveUnusedOpenClientsAfterSeconds), http, calls);
         }
 
         return ClientInformationResponse.Created(result.Client, tenant.RegistrationClientUri(result.Client.ClientId));
@@ -130,11 +130,11 @@ internal static partial class RegistrationEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "The removal of unused open client {ClientId} could not be scheduled")]
     private static partial void LogRemovalNotScheduled(ILogger logger, string? clientId);
 
-    private static async Task ScheduleRemovalAsync(IClientGrain client, TimeSpan after, HttpContext http)
+    private static async Task ScheduleRemovalAsync(IClientGrain client, TimeSpan after, HttpContext http, GrainCalls calls)
     {
         try
         {
-            await GrainCalls.RetryAsync((client, after), c => c.client.RemoveIfUnused(c.after), http.RequestAborted);
+            await calls.RetryAsync((client, after), c => c.client.RemoveIfUnused(c.after), http.RequestAborted);
         }
         catch (Exception e) when (ClusterErrors.IsTransient(e) || e is OperationCanceledException)
         {
@@ -144,7 +144,7 @@ internal static partial class RegistrationEndpoints
     }
 
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Read(
-        HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
+        HttpContext http, string clientId, IGrainFactory grains, GrainCalls calls, AddressGuard addresses)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
@@ -154,13 +154,13 @@ internal static partial class RegistrationEndpoints
             return Error(refused);
         }
 
-        var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
+        var result = await calls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
         return Answer(result, tenant.RegistrationClientUri(clientId));
     }
 
     private static async Task<Results<JsonPayloadResult<ClientInformationResponse>, OAuthErrorResult>> Update(
-        HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
+        HttpContext http, string clientId, IGrainFactory grains, GrainCalls calls, AddressGuard addresses)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
@@ -183,19 +183,19 @@ internal static partial class RegistrationEndpoints
         if (!validated.IsSuccess)
         {
             // Authentication outranks validation: an unknown client or a wrong token is 401 whatever the body.
-            var check = await GrainCalls.RetryAsync((Client: client, Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
+            var check = await calls.RetryAsync((Client: client, Token: token), c => c.Client.Read(c.Token), http.RequestAborted);
             await CountFailureAsync(http, tenant, check, addresses);
             return Error(check.Status == ClientOperationStatus.Ok ? validated.Error : OAuthErrorMapping.FromClientOperation(check));
         }
 
         var update = (Client: client, Token: token, Metadata: validated.Value, metadata.Value!.ClientSecret, NewToken: tenant.Tenant.Identifiers.NewRegistrationAccessToken(clientId),
             Rotation: UpdateRotation(tenant.Tenant.Policy));
-        var result = await GrainCalls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken, u.Rotation), http.RequestAborted);
+        var result = await calls.RetryAsync(update, u => u.Client.Update(u.Token, new(u.Metadata), u.ClientSecret, u.NewToken, u.Rotation), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
         return Answer(result, tenant.RegistrationClientUri(clientId));
     }
 
-    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string clientId, IGrainFactory grains, AddressGuard addresses)
+    private static async Task<Results<NoContent, OAuthErrorResult>> Delete(HttpContext http, string clientId, IGrainFactory grains, GrainCalls calls, AddressGuard addresses)
     {
         var tenant = http.Tenant();
         http.Observation().SetClient(clientId, tenant.Tenant);
@@ -205,7 +205,7 @@ internal static partial class RegistrationEndpoints
             return Error(refused);
         }
 
-        var result = await GrainCalls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
+        var result = await calls.RetryAsync((Client: Client(grains, tenant, clientId), Token: token), c => c.Client.Delete(c.Token), http.RequestAborted);
         await CountFailureAsync(http, tenant, result, addresses);
         return result.Status == ClientOperationStatus.Ok ? TypedResults.NoContent() : Error(OAuthErrorMapping.FromClientOperation(result));
     }

@@ -25,9 +25,9 @@ internal static class RevocationEndpoint
             .WithMetadata(new DocumentedBody(typeof(IDictionary<string, string>), RequestBody.Form));
 
     private static async Task<Results<Ok, OAuthErrorResult>> Handle(
-        HttpContext http, IGrainFactory grains, AccessTokenReader reader, AddressGuard addresses, GatewayMetrics metrics)
+        HttpContext http, IGrainFactory grains, GrainCalls calls, AccessTokenReader reader, AddressGuard addresses, GatewayMetrics metrics)
     {
-        var request = await TokenHandling.AuthenticateAsync(http, addresses, grains, publicAllowed: true);
+        var request = await TokenHandling.AuthenticateAsync(http, addresses, grains, calls, publicAllowed: true);
         if (!request.IsSuccess)
         {
             return Error(request.Error);
@@ -38,9 +38,9 @@ internal static class RevocationEndpoint
         if (RefreshTokenFormat.FamilyIdOf(token) is { } familyId)
         {
             var family = grains.GetGrain<IRefreshTokenFamilyGrain>(AuthorizationKeys.Family(tenant.Name, familyId));
-            if (await GrainCalls.RetryAsync((family, caller, token), f => f.family.Peek(f.caller, f.token), http.RequestAborted) is not null)
+            if (await calls.RetryAsync((family, caller, token), f => f.family.Peek(f.caller, f.token), http.RequestAborted) is not null)
             {
-                await GrainCalls.RetryAsync(family, f => f.Revoke(), http.RequestAborted);
+                await calls.RetryAsync(family, f => f.Revoke(), http.RequestAborted);
                 metrics.RecordRevoked(tenant.Name, GatewayMetrics.RefreshTokenKind);
             }
 
@@ -60,7 +60,7 @@ internal static class RevocationEndpoint
         var jtiHash = RevokedTokenKeys.Hash(jwt.Id);
         var shard = grains.GetGrain<IRevokedTokensGrain>(RevokedTokenKeys.Shard(tenant.Name, jtiHash));
         var expiresAt = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
-        if (await GrainCalls.RetryAsync((shard, jtiHash, expiresAt), s => s.shard.Revoke(s.jtiHash, s.expiresAt), http.RequestAborted))
+        if (await calls.RetryAsync((shard, jtiHash, expiresAt), s => s.shard.Revoke(s.jtiHash, s.expiresAt), http.RequestAborted))
         {
             metrics.RecordRevoked(tenant.Name, GatewayMetrics.AccessTokenKind);
         }

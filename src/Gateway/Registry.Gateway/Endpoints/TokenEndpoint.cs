@@ -24,7 +24,7 @@ internal static class TokenEndpoint
             .WithMetadata(new DocumentedBody(typeof(IDictionary<string, string>), RequestBody.Form));
 
     private static async Task<Results<JsonPayloadResult<IssuedToken>, OAuthErrorResult>> Handle(
-        HttpContext http, IGrainFactory grains, AccessTokenIssuer issuer, AddressGuard addresses, TimeProvider time)
+        HttpContext http, IGrainFactory grains, GrainCalls calls, AccessTokenIssuer issuer, AddressGuard addresses, TimeProvider time)
     {
         var tenant = http.Tenant();
         if (addresses.Check(http, tenant) is { } backedOff)
@@ -41,7 +41,7 @@ internal static class TokenEndpoint
         var observation = http.Observation();
         observation.GrantType = request.Value.GrantType;
         observation.SetClient(request.Value.ClientId, tenant.Tenant);
-        var client = await ClientAuthenticator.AuthenticateAsync(tenant, request.Value.ClientId, request.Value.ClientSecret, grains, http.RequestAborted);
+        var client = await ClientAuthenticator.AuthenticateAsync(tenant, request.Value.ClientId, request.Value.ClientSecret, grains, calls, http.RequestAborted);
         if (!client.IsSuccess)
         {
             await ClientAuthenticator.RecordFailureAsync(http, tenant, addresses, request.Value.ClientId, client.Error);
@@ -56,7 +56,7 @@ internal static class TokenEndpoint
 
         if (request.Value.GrantType != Protocol.Metadata.GrantTypes.ClientCredentials)
         {
-            var issued = await UserGrants.IssueAsync(http, tenant, request.Value, client.Value, grains, issuer, time);
+            var issued = await UserGrants.IssueAsync(http, tenant, request.Value, client.Value, grains, calls, issuer, time);
             return issued.IsSuccess
                 ? new JsonPayloadResult<IssuedToken>(StatusCodes.Status200OK, issued.Value, IssuedToken.Write) { NoStore = true }
                 : Error(issued.Error);

@@ -14,7 +14,7 @@ namespace Registry.Gateway.Endpoints;
 internal static class TokenHandling
 {
     /// <summary>The parsed request of an authenticated client; <paramref name="publicAllowed"/>: whether a public client (client_id alone) may call.</summary>
-    public static async Task<Outcome<TokenHandlingRequest>> AuthenticateAsync(HttpContext http, AddressGuard addresses, IGrainFactory grains, bool publicAllowed)
+    public static async Task<Outcome<TokenHandlingRequest>> AuthenticateAsync(HttpContext http, AddressGuard addresses, IGrainFactory grains, GrainCalls calls, bool publicAllowed)
     {
         var tenant = http.Tenant();
         if (addresses.Check(http, tenant) is { } backedOff)
@@ -50,7 +50,7 @@ internal static class TokenHandling
             }
         }
 
-        var client = await ClientAuthenticator.AuthenticateAsync(tenant, clientId, secret, grains, http.RequestAborted);
+        var client = await ClientAuthenticator.AuthenticateAsync(tenant, clientId, secret, grains, calls, http.RequestAborted);
         if (!client.IsSuccess)
         {
             await ClientAuthenticator.RecordFailureAsync(http, tenant, addresses, clientId, client.Error);

@@ -23,7 +23,7 @@ namespace Registry.Gateway.Endpoints;
 internal static class UserGrants
 {
     public static async Task<Outcome<IssuedToken>> IssueAsync(
-        HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, AccessTokenIssuer issuer, TimeProvider time)
+        HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, GrainCalls calls, AccessTokenIssuer issuer, TimeProvider time)
     {
         if (!client.GrantTypes.Contains(request.GrantType, StringComparer.Ordinal))
         {
@@ -36,23 +36,23 @@ internal static class UserGrants
         }
 
         return request.GrantType == GrantTypes.AuthorizationCode
-            ? await RedeemCodeAsync(http, tenant, request, client, grains, issuer, time)
-            : await RefreshAsync(http, tenant, request, client, grains, issuer);
+            ? await RedeemCodeAsync(http, tenant, request, client, grains, calls, issuer, time)
+            : await RefreshAsync(http, tenant, request, client, grains, calls, issuer);
     }
 
     private static async Task<Outcome<IssuedToken>> RedeemCodeAsync(
-        HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, AccessTokenIssuer issuer, TimeProvider time)
+        HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, GrainCalls calls, AccessTokenIssuer issuer, TimeProvider time)
     {
         var familyId = Secrets.NewTokenId();
         var code = grains.GetGrain<IAuthorizationCodeGrain>(AuthorizationKeys.Code(tenant.Name, request.Code!));
-        var redemption = await GrainCalls.RetryAsync(
+        var redemption = await calls.RetryAsync(
             (code, request, familyId), c => c.code.Redeem(c.request.ClientId, c.request.RedirectUri!, c.request.CodeVerifier!, c.familyId), http.RequestAborted);
         switch (redemption.Status)
         {
             case CodeRedemptionStatus.Reused:
                 // RFC 6749 §4.1.2: a code used twice revokes what it issued.
                 var winner = grains.GetGrain<IRefreshTokenFamilyGrain>(AuthorizationKeys.Family(tenant.Name, redemption.FamilyId!));
-                await GrainCalls.RetryAsync(winner, f => f.Revoke(), http.RequestAborted);
+                await calls.RetryAsync(winner, f => f.Revoke(), http.RequestAborted);
                 return OAuthError.InvalidGrant(ErrorIds.TokenCodeReused, "the authorization code was already used; the tokens issued for it are revoked");
             case not CodeRedemptionStatus.Redeemed:
                 return OAuthError.InvalidGrant(ErrorIds.TokenCodeInvalid,
@@ -71,7 +71,7 @@ internal static class UserGrants
             : null;
         var familyLifetime = refreshToken is null ? client.LifetimeSeconds : client.RefreshTokenLifetimeSeconds;
         var family = grains.GetGrain<IRefreshTokenFamilyGrain>(AuthorizationKeys.Family(tenant.Name, familyId));
-        var started = await GrainCalls.RetryAsync(
+        var started = await calls.RetryAsync(
             (family, grant, refreshToken, ExpiresAt: time.GetUtcNow().AddSeconds(familyLifetime)), f => f.family.Start(f.grant, f.refreshToken, f.ExpiresAt),
             http.RequestAborted);
         if (!started)
@@ -85,7 +85,7 @@ internal static class UserGrants
         // are issued anyway (a client not marked is at worst removed as unused, never given a second code).
         try
         {
-            await GrainCalls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, grant.ClientId)), c => c.MarkAuthorized(), http.RequestAborted);
+            await calls.RetryAsync(grains.GetGrain<IClientGrain>(ClientKey.Of(tenant.Name, grant.ClientId)), c => c.MarkAuthorized(), http.RequestAborted);
         }
         catch (Exception e) when (ClusterErrors.IsTransient(e))
         {
@@ -99,7 +99,7 @@ internal static class UserGrants
     }
 
     private static async Task<Outcome<IssuedToken>> RefreshAsync(
-        HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, AccessTokenIssuer issuer)
+        HttpContext http, TenantContext tenant, TokenRequest request, TokenClient client, IGrainFactory grains, GrainCalls calls, AccessTokenIssuer issuer)
     {
         var presented = request.RefreshToken!;
         if (RefreshTokenFormat.FamilyIdOf(presented) is not { } familyId)
@@ -112,7 +112,7 @@ internal static class UserGrants
         // A narrowed scope or resource is judged against the grant first; only a request that will succeed rotates.
         if (request.RequestedScopes is not null || request.Resources.Count > 0)
         {
-            var current = await GrainCalls.RetryAsync((family, request.ClientId, presented), f => f.family.Peek(f.ClientId, f.presented), http.RequestAborted);
+            var current = await calls.RetryAsync((family, request.ClientId, presented), f => f.family.Peek(f.ClientId, f.presented), http.RequestAborted);
             if (current is not null && (Scope(request, current, tenant.Tenant.Policy).Error ?? Audiences(request, current, tenant.Tenant.Policy).Error) is { } narrowing)
             {
                 return narrowing;
@@ -120,7 +120,7 @@ internal static class UserGrants
         }
 
         var next = familyId + "." + Secrets.NewSecret();
-        var rotation = await GrainCalls.RetryAsync((family, request.ClientId, presented, next), f => f.family.Rotate(f.ClientId, f.presented, f.next), http.RequestAborted);
+        var rotation = await calls.RetryAsync((family, request.ClientId, presented, next), f => f.family.Rotate(f.ClientId, f.presented, f.next), http.RequestAborted);
         if (rotation.Status == RefreshRotationStatus.Replayed)
         {
             return OAuthError.InvalidGrant(ErrorIds.TokenRefreshReplayed, "the refresh token was already used; its authorization is revoked");

@@ -23,7 +23,7 @@ internal static class ClusterHosting
             builder.UseOrleans(silo => silo.AddRegistry(options, coHostedWithGateway: true));
         }
 
-        builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [Registry.Hosting.Health.RegistryHealthEndpoints.ReadyTag]);
         return builder;
     }
 }

@@ -1,43 +1,56 @@
+using Polly;
+using Polly.Registry;
+
 namespace Registry.Gateway.Http;
 
 /// <summary>
-/// Grain calls that fail while a silo dies or joins (rejected messages, timeouts, dead silos) are retried
-/// with a short, bounded backoff: about 3 s in all, longer than the cluster takes to declare a killed silo
-/// dead and re-activate its grains elsewhere. After that the failure propagates and is answered 503 with
-/// Retry-After. Every Registry grain operation is idempotent, so a retry is safe — except the counters of
-/// limits (a quota reservation, a failed-authentication count), where a retry after a lost answer can count
-/// one extra: on the safe side.
+/// Every grain call of the gateway goes through the "registry-grain-calls" resilience pipeline
+/// (<see cref="GrainCallPipeline"/>): retried with exponential, jittered back-off while the silo it went to is gone
+/// (<see cref="ClusterErrors.MeansSiloGone"/>), within a deadline budget for the whole call, retries included
+/// (Registry:Cluster:RetryBudgetSeconds, by default the response timeout). After that the failure propagates and is
+/// answered 503 with Retry-After. Every Registry grain operation is idempotent, so a retry is safe — except the
+/// counters of limits (a quota reservation, a failed-authentication count), where a retry after a lost answer can
+/// count one extra: on the safe side. A singleton: one pipeline per host (never shared through a static).
 /// </summary>
-internal static class GrainCalls
+internal sealed class GrainCalls(ResiliencePipelineProvider<string> pipelines)
 {
-    private static readonly TimeSpan[] Backoff =
-    [
-        TimeSpan.FromMilliseconds(50),
-        TimeSpan.FromMilliseconds(200),
-        TimeSpan.FromMilliseconds(500),
-        TimeSpan.FromMilliseconds(1000),
-        TimeSpan.FromMilliseconds(1500),
-    ];
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(GrainCallPipeline.Name);
 
-    public static Task RetryAsync<TState>(TState state, Func<TState, Task> call, CancellationToken cancellationToken) =>
-        RetryAsync((State: state, Call: call), static async s =>
-        {
-            await s.Call(s.State);
-            return true;
-        }, cancellationToken);
-
-    public static async Task<T> RetryAsync<TState, T>(TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls <paramref name="call"/> with <paramref name="state"/>, retried as above. The grain call itself takes no
+    /// token: when <paramref name="cancellationToken"/> (the request's) or the budget ends, the call is abandoned
+    /// (its answer ignored), never retried.
+    /// </summary>
+    public async Task<T> RetryAsync<TState, T>(TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
         {
-            try
-            {
-                return await call(state);
-            }
-            catch (Exception exception) when (attempt < Backoff.Length && ClusterErrors.IsTransient(exception) && !cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(Backoff[attempt], cancellationToken);
-            }
+            return await _pipeline.ExecuteAsync(
+                static (context, s) => new ValueTask<T>(s.Call(s.State).WaitAsync(context.CancellationToken)),
+                context,
+                (State: state, Call: call));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <inheritdoc cref="RetryAsync{TState, T}(TState, Func{TState, Task{T}}, CancellationToken)"/>
+    public async Task RetryAsync<TState>(TState state, Func<TState, Task> call, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            await _pipeline.ExecuteAsync(
+                static (context, s) => new ValueTask(s.Call(s.State).WaitAsync(context.CancellationToken)),
+                context,
+                (State: state, Call: call));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Registry.Gateway.Tenancy;
 /// tenants get an entry; names the cluster does not know are remembered briefly in a bounded
 /// <see cref="UnknownTenantNames"/>, so probing with names costs at most one grain call per name.
 /// </summary>
-internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : IDisposable
+internal sealed class TenantCatalog(IGrainFactory grains, GrainCalls calls, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(5);
 
@@ -65,7 +65,7 @@ internal sealed class TenantCatalog(IGrainFactory grains, TimeProvider time) : I
         TenantSnapshot? snapshot;
         try
         {
-            snapshot = await GrainCalls.RetryAsync(grains.GetGrain<ITenantGrain>(name), t => t.GetSnapshot(), CancellationToken.None);
+            snapshot = await calls.RetryAsync(grains.GetGrain<ITenantGrain>(name), t => t.GetSnapshot(), CancellationToken.None);
         }
         catch when (_entries.TryGetValue(name, out var stale))
         {

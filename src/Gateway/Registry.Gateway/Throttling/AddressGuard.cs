@@ -15,7 +15,7 @@ namespace Registry.Gateway.Throttling;
 /// back-off it answers is remembered here, so a backed-off address is refused without a grain call. Another
 /// gateway learns a cluster-wide back-off at its first failure from that address.
 /// </summary>
-internal sealed partial class AddressGuard(IGrainFactory grains, TimeProvider time, ILogger<AddressGuard> logger)
+internal sealed partial class AddressGuard(IGrainFactory grains, GrainCalls calls, TimeProvider time, ILogger<AddressGuard> logger)
 {
     /// <summary>Above this many remembered addresses, those with nothing left to remember are swept.</summary>
     private const int SweepAbove = 50_000;
@@ -67,7 +67,7 @@ internal sealed partial class AddressGuard(IGrainFactory grains, TimeProvider ti
 
         try
         {
-            var wait = await GrainCalls.RetryAsync(grains.GetGrain<IAddressGuardGrain>(key), g => g.RecordFailure(), http.RequestAborted);
+            var wait = await calls.RetryAsync(grains.GetGrain<IAddressGuardGrain>(key), g => g.RecordFailure(), http.RequestAborted);
             if (wait > TimeSpan.Zero)
             {
                 Sweep(_clusterBackoffs, static (until, now) => until <= now);

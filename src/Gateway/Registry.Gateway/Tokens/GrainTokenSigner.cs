@@ -12,13 +12,13 @@ namespace Registry.Gateway.Tokens;
 /// The grain call is retried like every other (a silo lost mid-call): a code or refresh token is already redeemed
 /// when its access token is signed, so a signature lost to a transient failure would cost the client its grant.
 /// </remarks>
-internal sealed class GrainTokenSigner(IGrainFactory grains, ISiloTokenSigner? silo = null) : ITokenSigner
+internal sealed class GrainTokenSigner(IGrainFactory grains, GrainCalls calls, ISiloTokenSigner? silo = null) : ITokenSigner
 {
     public ValueTask<byte[]> SignAsync(string tenant, string keyId, byte[] signingInput) =>
         silo is not null ? silo.Sign(tenant, keyId, signingInput) : new(SignInClusterAsync(tenant, keyId, signingInput));
 
     private Task<byte[]> SignInClusterAsync(string tenant, string keyId, byte[] signingInput) =>
-        GrainCalls.RetryAsync(
+        calls.RetryAsync(
             (Signer: grains.GetGrain<ITokenSignerGrain>(tenant), KeyId: keyId, Input: signingInput),
             s => s.Signer.Sign(s.KeyId, s.Input).AsTask(),
             CancellationToken.None);

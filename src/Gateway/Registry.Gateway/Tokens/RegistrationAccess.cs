@@ -16,7 +16,7 @@ internal static class RegistrationAccess
     /// client; <c>initial_access_token</c> — an initial access token issued through the admin API (still valid, not
     /// revoked, not used up: checked without taking a use) or the admin client's token.
     /// </summary>
-    public static async Task<Outcome<RegistrationGrant>> AdmitAsync(HttpRequest request, TenantContext tenant, BearerTokenValidator tokens, IGrainFactory grains)
+    public static async Task<Outcome<RegistrationGrant>> AdmitAsync(HttpRequest request, TenantContext tenant, BearerTokenValidator tokens, IGrainFactory grains, GrainCalls calls)
     {
         var policy = tenant.Tenant.Policy;
         switch (policy.Mode)
@@ -27,7 +27,7 @@ internal static class RegistrationAccess
                 return OAuthError.InvalidRequest(ErrorIds.RegistrationModeUnsupported, "this tenant's registration mode (software_statement) is not supported yet");
             case RegistrationMode.InitialAccessToken
                 when BearerTokenValidator.ReadBearer(request) is { } bearer && tenant.Tenant.Identifiers.TryReadInitialAccessToken(bearer, out var id):
-                var check = await GrainCalls.RetryAsync((Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant.Name), id, bearer),
+                var check = await calls.RetryAsync((Grain: grains.GetGrain<IInitialAccessTokensGrain>(tenant.Name), id, bearer),
                     c => c.Grain.Check(c.id, c.bearer), request.HttpContext.RequestAborted);
                 return check.IsValid
                     ? new RegistrationGrant(policy.NarrowedTo(check.AllowedScopes), id, bearer)

@@ -44,6 +44,18 @@ public sealed class RegistryClusterOptions
     /// <summary>A grain call not answered within this many seconds fails (and is retried or answered 503): never a hang.</summary>
     public int ResponseTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The deadline of one grain call at the gateway, retries included (a request's grain calls each get their own):
+    /// past it the call fails and the request is answered 503. Unset: <see cref="ResponseTimeoutSeconds"/> (at most
+    /// <see cref="MaxRetryBudgetSeconds"/>). More than 0, at most 60.
+    /// </summary>
+    public double? RetryBudgetSeconds { get; set; }
+
+    public const double MaxRetryBudgetSeconds = 60;
+
+    /// <summary>The retry budget in force: <see cref="RetryBudgetSeconds"/>, else the response timeout.</summary>
+    public TimeSpan EffectiveRetryBudget() => TimeSpan.FromSeconds(RetryBudgetSeconds ?? Math.Min(ResponseTimeoutSeconds, MaxRetryBudgetSeconds));
+
     /// <summary>Failure detection, see <see cref="RegistryMembershipOptions"/>.</summary>
     public RegistryMembershipOptions Membership { get; set; } = new();
 

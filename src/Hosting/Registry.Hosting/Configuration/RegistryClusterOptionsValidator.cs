@@ -59,6 +59,11 @@ public sealed class RegistryClusterOptionsValidator(string? environmentName = nu
             failures.Add($"{Key}:ResponseTimeoutSeconds must be between 1 and 120");
         }
 
+        if (options.RetryBudgetSeconds is { } budget && !(budget > 0 && budget <= RegistryClusterOptions.MaxRetryBudgetSeconds))
+        {
+            failures.Add($"{Key}:RetryBudgetSeconds must be more than 0 and at most {RegistryClusterOptions.MaxRetryBudgetSeconds}");
+        }
+
         var membership = options.Membership;
         if (membership.ProbeTimeoutSeconds <= 0 || membership.TableRefreshSeconds <= 0 || membership.NumMissedProbesLimit < 1 || membership.NumVotesForDeathDeclaration < 1)
         {

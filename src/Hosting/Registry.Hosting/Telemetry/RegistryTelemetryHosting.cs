@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +15,7 @@ namespace Registry.Hosting.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for a Registry process (gateway or silo): traces (ASP.NET Core → Orleans grain calls →
-/// grain storage), metrics (Registry, Orleans, ASP.NET Core, .NET runtime) and logs. A Prometheus scrape
+/// grain storage), metrics (Registry, Orleans, Polly's resilience events, ASP.NET Core, .NET runtime) and logs. A Prometheus scrape
 /// endpoint is always served at /metrics; OTLP and console exporters are off unless the standard
 /// OTEL_* variables ask for them (see <see cref="TelemetryExporters"/>); spans are recorded only when
 /// something exports them (see <see cref="RegistryTelemetryOptions.Tracing"/>).
@@ -28,16 +27,18 @@ public static class RegistryTelemetryHosting
     /// <summary>Orleans activity sources: application grain calls and grain storage operations.</summary>
     public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
 
+    /// <summary>Polly's meter: the gateway's grain call retries (resilience_polly_* on /metrics).</summary>
+    public const string PollyMeterName = "Polly";
+
     public static WebApplicationBuilder AddRegistryTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
         var exporters = TelemetryExporters.From(builder.Configuration);
         var mode = builder.Configuration.GetSection(RegistryOptions.Section + ":Telemetry").Get<RegistryTelemetryOptions>()?.Tracing ?? TracingMode.Auto;
         var traced = mode == TracingMode.On || mode == TracingMode.Auto && exporters.Traces.Count > 0;
-        var version = typeof(RegistryTelemetryHosting).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 serviceName,
-                serviceVersion: version.Split('+')[0],
+                serviceVersion: RegistryVersion.Current,
                 serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}"))
             .WithTracing(tracing =>
             {
@@ -51,7 +52,7 @@ public static class RegistryTelemetryHosting
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(RegistryTelemetry.MeterName, "Microsoft.Orleans")
+                metrics.AddMeter(RegistryTelemetry.MeterName, "Microsoft.Orleans", PollyMeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();
