@@ -114,7 +114,7 @@ start_azurite() {
 # A throwaway certificate authority and the certificates it issues (EC P-256, 30 days), unless they exist:
 #   ca.crt/ca.key          the cluster's CA (the only trust anchor of every process)
 #   silo.crt/silo.key      shared by every silo: serverAuth (accepts) and clientAuth (connects to other silos), IP 127.0.0.1
-#   gateway.crt/.key       shared by the gateways (Orleans clients): clientAuth only, so it cannot serve as a silo
+#   gateway.crt/.key       shared by the gateways (Orleans clients): clientAuth only (usages are not yet enforced on peers)
 # Private keys are readable by their owner only.
 ensure_tls() {
   [ "$TLS" = 1 ] || return 0

@@ -32,7 +32,22 @@ public sealed class ManagementPortTests
         }
 
         Assert.Contains("# TYPE ", await management.GetStringAsync("/metrics"), StringComparison.Ordinal);
-        Assert.Equal("Healthy", await management.GetStringAsync("/healthz/ready"));
+        using (var ready = System.Text.Json.JsonDocument.Parse(await management.GetStringAsync("/healthz/ready")))
+        {
+            Assert.Equal("Healthy", ready.RootElement.GetProperty("status").GetString());
+        }
+
+        // Other spellings of the paths on the public listener are not the management endpoints either.
+        foreach (var path in new[] { "/METRICS", "/metrics/", "/Healthz/Ready" })
+        {
+            using var variant = await server.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, variant.StatusCode);
+        }
+
+        using (var head = await server.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+        }
 
         // The OAuth endpoints stay on the public listener; the management port serves nothing else.
         using var discovery = await server.Http.GetAsync("/.well-known/openid-configuration");
