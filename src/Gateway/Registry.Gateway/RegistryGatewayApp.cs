@@ -24,7 +24,9 @@ public static class RegistryGatewayApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Polly logs each grain call retry at Warning: thousands of lines while a silo dies; they are counted in
+        // resilience_polly_strategy_events_total instead.
+        builder.Logging.AddFilter("Polly", LogLevel.Error);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         AuditLoggerProvider.AddTo(builder.Logging);
         builder.Services.AddRegistryGateway();
@@ -50,8 +52,11 @@ public static class RegistryGatewayApp
             app.UseForwardedHeaders();
         }
 
-        app.Use(static (http, next) =>
+        // One retry budget per request for all its grain calls (Registry:Cluster:RetryBudgetSeconds).
+        var budget = app.Services.GetRequiredService<IOptions<RegistryOptions>>().Value.Cluster.EffectiveRetryBudget();
+        app.Use((http, next) =>
         {
+            RequestDeadline.Start(budget);
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return next(http);
         });
@@ -74,7 +79,7 @@ public static class RegistryGatewayApp
         services.AddSingleton<IValidateOptions<RegistryOptions>, LimitsOptionsValidator>();
         services.AddSingleton<IValidateOptions<RegistryOptions>, OperatorOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddGrainCalls("registry-gateway");
+        services.AddGrainCalls();
         services.AddSingleton<TenantCatalog>();
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<DiscoveryCaching>();

@@ -27,6 +27,10 @@ internal sealed class GatewayMetrics
     private const string KindTag = "kind";
     private readonly Counter<long> _revoked;
 
+    // Grain calls retried because their silo went away (GrainCallPipeline).
+    private const string ExceptionTag = "exception";
+    private readonly Counter<long> _grainCallRetries;
+
     public GatewayMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(RegistryTelemetry.MeterName);
@@ -45,6 +49,8 @@ internal sealed class GatewayMetrics
             "registry.admin.operations", "{request}", "Admin API calls, by operation, outcome and error code");
         _revoked = meter.CreateCounter<long>(
             "registry.tokens.revoked", "{token}", "Tokens revoked (RFC 7009), by tenant and kind (access_token, refresh_token); a repeated revocation is not counted");
+        _grainCallRetries = meter.CreateCounter<long>(
+            "registry.grain_calls.retried", "{retry}", "Grain calls retried by the gateway because their silo went away, by the failure's exception type");
         _duration = meter.CreateHistogram<double>(
             "registry.request.duration", "s", "Duration of OAuth endpoint requests",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
@@ -53,6 +59,9 @@ internal sealed class GatewayMetrics
     /// <summary>A throttling decision; <paramref name="reason"/> is the limit's error id (a fixed set).</summary>
     public void RecordThrottled(string tenant, string endpoint, string reason) =>
         _throttled.Add(1, new(T.Tenant, tenant), new(T.Endpoint, endpoint), new(T.Reason, reason));
+
+    /// <summary>A grain call about to be retried; the exception types that are retried are a fixed set (ClusterErrors.MeansSiloGone).</summary>
+    public void RecordGrainCallRetry(Exception? failure) => _grainCallRetries.Add(1, new KeyValuePair<string, object?>(ExceptionTag, failure?.GetType().Name ?? "none"));
 
     /// <summary>A token this request revoked; <paramref name="kind"/> is <see cref="AccessTokenKind"/> or <see cref="RefreshTokenKind"/>.</summary>
     public void RecordRevoked(string tenant, string kind) => _revoked.Add(1, new(T.Tenant, tenant), new(KindTag, kind));

@@ -15,7 +15,7 @@ namespace Registry.Hosting.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for a Registry process (gateway or silo): traces (ASP.NET Core → Orleans grain calls →
-/// grain storage), metrics (Registry, Orleans, Polly's resilience events, ASP.NET Core, .NET runtime) and logs. A Prometheus scrape
+/// grain storage), metrics (Registry, Orleans, ASP.NET Core, .NET runtime) and logs. A Prometheus scrape
 /// endpoint is always served at /metrics; OTLP and console exporters are off unless the standard
 /// OTEL_* variables ask for them (see <see cref="TelemetryExporters"/>); spans are recorded only when
 /// something exports them (see <see cref="RegistryTelemetryOptions.Tracing"/>).
@@ -26,9 +26,6 @@ public static class RegistryTelemetryHosting
 
     /// <summary>Orleans activity sources: application grain calls and grain storage operations.</summary>
     public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
-
-    /// <summary>Polly's meter: the gateway's grain call retries (resilience_polly_* on /metrics).</summary>
-    public const string PollyMeterName = "Polly";
 
     public static WebApplicationBuilder AddRegistryTelemetry(this WebApplicationBuilder builder, string serviceName)
     {
@@ -52,7 +49,7 @@ public static class RegistryTelemetryHosting
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(RegistryTelemetry.MeterName, "Microsoft.Orleans", PollyMeterName)
+                metrics.AddMeter(RegistryTelemetry.MeterName, "Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();
