@@ -18,7 +18,7 @@ public sealed class ClusterTransportSecurityTests
         var services = new ServiceCollection();
         var options = new RegistryClusterOptions { Clustering = clustering, Tls = new RegistryClusterTlsOptions { Enabled = tls } };
 
-        RegistrySiloBuilderExtensions.ConfigureTransportSecurity(services, options);
+        ClusterTls.AddPlainTransportWarning(services, options);
 
         Assert.Equal(warned, services.Any(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(PlainClusterTransportWarning)));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Connections.Security;
 using Registry.Hosting.Configuration;
 
@@ -9,6 +10,32 @@ namespace Registry.Silo.Hosting;
 /// </summary>
 internal static class ClusterTls
 {
+    /// <summary>
+    /// The credentials of Registry:Cluster:Tls, loaded and registered for as long as the silo or client lives (Orleans
+    /// keeps the certificate in its connection middleware); null without TLS.
+    /// </summary>
+    public static ClusterTlsCredentials? AddCredentials(IServiceCollection services, RegistryClusterOptions options)
+    {
+        AddPlainTransportWarning(services, options);
+        if (!options.Tls.IsEnabled)
+        {
+            return null;
+        }
+
+        var credentials = RegistryClusterConfiguration.LoadTls(options);
+        services.AddSingleton(credentials);
+        return credentials;
+    }
+
+    /// <summary>A networked cluster (Redis clustering) without TLS says so at startup.</summary>
+    public static void AddPlainTransportWarning(IServiceCollection services, RegistryClusterOptions options)
+    {
+        if (options.Clustering == ClusteringKind.Redis && !options.Tls.IsEnabled)
+        {
+            services.AddHostedService<PlainClusterTransportWarning>();
+        }
+    }
+
     public static void Configure(TlsOptions tls, ClusterTlsCredentials credentials)
     {
         tls.LocalCertificate = credentials.Certificate;

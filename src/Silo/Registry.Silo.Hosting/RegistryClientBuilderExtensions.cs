@@ -26,11 +26,8 @@ public static class RegistryClientBuilderExtensions
         });
         client.UseRedisClustering(redis => redis.ConfigurationOptions = RegistrySiloBuilderExtensions.RedisOptions(options));
         client.AddActivityPropagation();
-        RegistrySiloBuilderExtensions.ConfigureTransportSecurity(client.Services, options);
-        if (options.Tls.IsEnabled)
+        if (ClusterTls.AddCredentials(client.Services, options) is { } credentials)
         {
-            var credentials = RegistryClusterConfiguration.LoadTls(options);
-            client.Services.AddSingleton(credentials);
             client.UseTls(tls => ClusterTls.Configure(tls, credentials));
         }
 

@@ -55,12 +55,8 @@ public static class RegistrySiloBuilderExtensions
         }
 
         ConfigureClustering(silo, options);
-        ConfigureTransportSecurity(silo.Services, options);
-        if (options.Tls.IsEnabled)
+        if (ClusterTls.AddCredentials(silo.Services, options) is { } credentials)
         {
-            // The credentials live as long as the silo (Orleans captures the certificate in its connection middleware).
-            var credentials = RegistryClusterConfiguration.LoadTls(options);
-            silo.Services.AddSingleton(credentials);
             silo.UseTls(tls => ClusterTls.Configure(tls, credentials));
         }
 
@@ -69,15 +65,6 @@ public static class RegistrySiloBuilderExtensions
         // Tenants' signing keys are protected at rest with a key ring next to the grain state (a folder, or a blob).
         DataProtection.KeyRingConfiguration.Configure(silo.Services, silo.Configuration, options);
         return silo;
-    }
-
-    /// <summary>A networked cluster (Redis clustering) without TLS says so at startup.</summary>
-    internal static void ConfigureTransportSecurity(IServiceCollection services, RegistryClusterOptions options)
-    {
-        if (options.Clustering == ClusteringKind.Redis && !options.Tls.IsEnabled)
-        {
-            services.AddHostedService<PlainClusterTransportWarning>();
-        }
     }
 
     private static void ConfigureClustering(ISiloBuilder silo, RegistryClusterOptions options)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Registry.Hosting.Configuration;
+using Registry.Hosting.Management;
 
 namespace Registry.Gateway.Admin;
 
@@ -32,30 +33,14 @@ internal sealed class AdminListener
             return;
         }
 
-        builder.WebHost.UseUrls([.. PublicUrls(builder.Configuration), .. Split(admin)]);
-    }
-
-    /// <summary>
-    /// The URLs the server would listen on without the admin ones: --urls / ASPNETCORE_URLS, else ASPNETCORE_HTTP_PORTS
-    /// and ASPNETCORE_HTTPS_PORTS (what container images set), else Kestrel's default.
-    /// </summary>
-    private static string[] PublicUrls(ConfigurationManager configuration)
-    {
-        if (configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls)
-        {
-            return Split(urls);
-        }
-
-        string[] ports = [.. Split(configuration[WebHostDefaults.HttpPortsKey] ?? "").Select(p => $"http://*:{p}"),
-            .. Split(configuration[WebHostDefaults.HttpsPortsKey] ?? "").Select(p => $"https://*:{p}")];
-        return ports.Length > 0 ? ports : ["http://localhost:5000"];
+        builder.WebHost.UseUrls([.. ListenerUrls.Public(builder.Configuration, "http://localhost:5000"), .. ListenerUrls.Split(admin)]);
     }
 
     /// <summary>The ports of ';'-separated listener URLs ("http://127.0.0.1:5001", "http://+:5001"); false when one has none.</summary>
     public static bool TryParsePorts(string urls, out HashSet<int> ports)
     {
         ports = [];
-        foreach (var url in Split(urls))
+        foreach (var url in ListenerUrls.Split(urls))
         {
             var scheme = url.IndexOf("://", StringComparison.Ordinal);
             if (scheme <= 0 || url[..scheme] is not ("http" or "https"))
@@ -76,6 +61,4 @@ internal sealed class AdminListener
 
         return ports.Count > 0;
     }
-
-    private static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -46,7 +46,7 @@ public static class ManagementListener
             return null;
         }
 
-        var publicUrls = PublicUrls(builder.Configuration, defaultPublicUrls);
+        var publicUrls = ListenerUrls.Public(builder.Configuration, defaultPublicUrls);
         if (publicUrls.Any(url => PortOf(url) == port))
         {
             throw new OptionsValidationException(PortKey, typeof(RegistryManagementOptions),
@@ -85,18 +85,6 @@ public static class ManagementListener
         return group;
     }
 
-    private static string[] PublicUrls(ConfigurationManager configuration, string[] defaults)
-    {
-        if (configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls)
-        {
-            return Split(urls);
-        }
-
-        string[] ports = [.. Split(configuration[WebHostDefaults.HttpPortsKey] ?? "").Select(p => $"http://*:{p}"),
-            .. Split(configuration[WebHostDefaults.HttpsPortsKey] ?? "").Select(p => $"https://*:{p}")];
-        return ports.Length > 0 ? ports : defaults;
-    }
-
     /// <summary>The explicit port of a listener URL ("http://127.0.0.1:5000", "http://+:80"), or null.</summary>
     private static int? PortOf(string url)
     {
@@ -107,6 +95,4 @@ public static class ManagementListener
             ? port
             : null;
     }
-
-    private static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
